@@ -1,0 +1,139 @@
+"""`kg build`: sources in, a validated, annotated RDF graph out. Read it top to bottom."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.cache import ExtractionCache
+from kg.extract.source import extract
+from kg.ingest import RefusedSource, Source, collect, read_source
+from kg.model import Extraction
+from kg.paths import ontology_dir
+from kg.progress import Reporter
+from kg.rdf import iris
+from kg.rdf.export import merged, render, write_atomically
+from kg.rdf.graph import SourceGraphWriter
+from kg.rdf.provenance import activity_node, build_time, write_activity
+from kg.rdf.validate import validate
+
+
+class BuildError(Exception):
+    """The build failed; nothing was written to the output folder."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    sources: list[Path]
+    out: Path
+    cache_dir: Path
+    strict: bool = False
+    force: bool = False
+    jobs: int = 1
+
+
+@dataclass
+class BuildResult:
+    files: list[Path]
+    extractions: list[Extraction]
+    triples: int
+    refused: list[RefusedSource] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cached: int = 0
+
+
+def build(options: BuildOptions, report: Reporter) -> BuildResult:
+    sources, refused, warnings = _ingest(options, report)
+    report.start(len(sources))
+    extractions, cached = _extract(sources, options, report)
+    dataset = _assemble(sources, extractions, report)
+    graph = merged(dataset)
+    _check(graph)
+    files = write_atomically(render(dataset), options.out)
+    report.close()
+    warnings += [w for e in extractions for w in e.warnings]
+    return BuildResult(files, extractions, len(graph), refused, warnings, cached)
+
+
+def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list[RefusedSource], list[str]]:
+    paths, refused = collect(options.sources)
+    sources: list[Source] = []
+    warnings: list[str] = []
+    names: set[str] = set()
+    for path in paths:
+        try:
+            source, notes = read_source(path)
+        except RefusedSource as refusal:
+            refused.append(refusal)
+            continue
+        if source.name in names:
+            refused.append(RefusedSource(path, f"another source is also named {source.name}; file names identify sources"))
+            continue
+        names.add(source.name)
+        sources.append(source)
+        warnings.extend(notes)
+    for refusal in refused:
+        report.warn(f"refused {refusal}")
+    for note in warnings:
+        report.warn(note)
+    if refused and options.strict:
+        raise BuildError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
+    if not sources:
+        raise BuildError("no readable .txt or .md sources were given")
+    return sources, refused, warnings
+
+
+def _extract(sources: list[Source], options: BuildOptions, report: Reporter) -> tuple[list[Extraction], int]:
+    cache = ExtractionCache(options.cache_dir)
+    results: dict[str, Extraction] = {}
+    todo: list[Source] = []
+    for source in sources:
+        hit = None if options.force else cache.get(source.sha256, source.name)
+        if hit is not None:
+            report.stage(source.name, "cached")
+            report.advance()
+            results[source.name] = hit
+        else:
+            todo.append(source)
+    cached = len(results)
+    if options.jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            for source, extraction in zip(todo, pool.map(extract, todo)):
+                report.stage(source.name, "extracted")
+                report.advance()
+                results[source.name] = extraction
+                cache.put(extraction)
+    else:
+        for source in todo:
+            report.stage(source.name, "extracting")
+            extraction = extract(source)
+            report.advance()
+            results[source.name] = extraction
+            cache.put(extraction)
+    return [results[s.name] for s in sources], cached
+
+
+def _assemble(sources: list[Source], extractions: list[Extraction], report: Reporter) -> Dataset:
+    dataset = Dataset()
+    started = build_time()
+    write_activity(dataset.graph(iris.GRAPH_BUILD), started)
+    activity: URIRef = activity_node(started)
+    folder = ontology_dir()
+    dataset.graph(iris.GRAPH_ONTOLOGY).parse(folder / "kg.ttl", format="turtle")
+    dataset.graph(iris.GRAPH_THESAURUS).parse(folder / "themes.ttl", format="turtle")
+    for source, extraction in zip(sources, extractions):
+        report.stage(source.name, "writing RDF")
+        SourceGraphWriter(dataset.graph(iris.source(source.name)), source, activity).write(extraction)
+    return dataset
+
+
+def _check(graph: Graph) -> None:
+    folder = ontology_dir()
+    shapes = Graph().parse(folder / "shapes.ttl", format="turtle")
+    ontology = Graph().parse(folder / "kg.ttl", format="turtle")
+    result = validate(graph, shapes, ontology)
+    if not result.conforms:
+        raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + result.report)

@@ -1,0 +1,60 @@
+"""Cache of extractions keyed by a source's content hash and the pipeline's version.
+
+The pipeline version hashes the code and data that extraction depends on, so any change to a
+rule, a gazetteer or the thesaurus invalidates every entry without a manual bump.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from kg import __version__
+from kg.model import Extraction
+from kg.paths import PACKAGE, ontology_dir
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted(PACKAGE.rglob("*.py")) + sorted((PACKAGE / "data").rglob("*")) + sorted(ontology_dir().rglob("*"))
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def default_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kg"
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, sha256: str, name: str) -> Path:
+        key = hashlib.sha256(f"{pipeline_version()}:{sha256}:{name}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, sha256: str, name: str) -> Extraction | None:
+        path = self._path(sha256, name)
+        try:
+            with path.open("rb") as stream:
+                value = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return value if isinstance(value, Extraction) else None
+
+    def put(self, extraction: Extraction) -> None:
+        path = self._path(extraction.sha256, extraction.source_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)

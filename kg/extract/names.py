@@ -1,0 +1,58 @@
+"""Shapes of personal names as Dutch texts print them.
+
+A name is 2-6 tokens: capitalised given names or initials, optional particles (van, de, van der,
+ter, in 't ...), and a capitalised surname that may be hyphenated (Bakker-Klein) or carry
+diacritics (Ročak). Lists of names are split on commas, "en" and "&".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.model import Mention, Span
+
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sen\s|\sand\s)\s*")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z][a-z]?\.$")
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("name_particles.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _capitalised(token: str) -> bool:
+    core = token.strip("’'()")
+    return len(core) >= 2 and core[0].isupper() and any(c.islower() for c in core[1:]) and core.replace("-", "").replace("’", "").replace("'", "").isalpha()
+
+
+def is_person_name(text: str) -> bool:
+    """True when ``text`` has the shape of a personal name (not whether it is one)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    if not (_capitalised(tokens[-1])):
+        return False
+    first = tokens[0]
+    if not (_capitalised(first) or _INITIAL.match(first)):
+        return False
+    for token in tokens[1:-1]:
+        if not (_capitalised(token) or _INITIAL.match(token) or token.lower() in particles()):
+            return False
+    return not all(t.isupper() for t in tokens)
+
+
+def split_names(text: str, offset: int) -> list[Mention]:
+    """Split a list of names ("A, B en C") found at ``offset``; keep only name-shaped parts."""
+    names: list[Mention] = []
+    position = 0
+    for part in _SPLIT.split(text):
+        start = text.find(part, position)
+        position = start + len(part)
+        name = part.strip(" .:")
+        if name and is_person_name(name):
+            local = text.find(name, start)
+            names.append(Mention(name, Span(offset + local, offset + local + len(name))))
+    return names

@@ -1,0 +1,87 @@
+"""What extraction produces for one source: plain records with spans into the original text.
+
+Every record that becomes a node or an edge carries the ``Span`` that supports it, so the RDF
+stage can write its evidence without looking at the text again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open code-point range ``[start, end)`` into the original file text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as printed, where it was printed, and how sure the rule that found it is."""
+
+    text: str
+    span: Span
+    confidence: float = 0.9
+
+
+@dataclass
+class PersonRecord:
+    name: Mention
+    roles: list[Mention] = field(default_factory=list)
+    affiliations: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class ThemeRecord:
+    concept: str  # curated id of a thesaurus concept
+    weight: float
+    evidence: Mention
+
+
+@dataclass
+class RecommendationRecord:
+    text: str
+    span: Span
+    by: str | None = None
+    addressed_to: str | None = None
+    themes: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+@dataclass
+class ArticleRecord:
+    headline: Mention
+    first_line: int
+    last_line: int
+    span: Span
+    genre: str = "other"
+    genre_evidence: Mention | None = None
+    alternative_headlines: list[Mention] = field(default_factory=list)
+    authors: list[PersonRecord] = field(default_factory=list)
+    interviewees: list[PersonRecord] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)
+    organisations: list[Mention] = field(default_factory=list)
+    themes: list[ThemeRecord] = field(default_factory=list)
+    recommendations: list[RecommendationRecord] = field(default_factory=list)
+
+
+@dataclass
+class PublicationRecord:
+    name: Mention | None = None
+    publisher: Mention | None = None
+    date: Mention | None = None  # text is an ISO year, year-month or date
+    kind: str = "other"
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one source file."""
+
+    source_name: str
+    sha256: str
+    media_type: str
+    publication: PublicationRecord
+    articles: list[ArticleRecord]
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,125 @@
+"""Turn one source's extraction into triples, each with its evidence."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, XSD
+
+from kg.ingest import Source
+from kg.model import ArticleRecord, Extraction, Mention, PersonRecord, PublicationRecord, RecommendationRecord
+from kg.rdf import iris
+from kg.rdf.evidence import Evidence
+from kg.rdf.namespaces import KG, KGT, OA, SCHEMA
+
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+class SourceGraphWriter:
+    """Writes the facts of one source into ``graph`` (that source's named graph)."""
+
+    def __init__(self, graph: Graph, source: Source, activity: URIRef) -> None:
+        self.g = graph
+        self.source = source
+        self.evidence = Evidence(graph, source.name, source.text, activity)
+        self.activity = activity
+
+    def write(self, extraction: Extraction) -> None:
+        doc = iris.source(self.source.name)
+        g = self.g
+        g.add((doc, RDF.type, SCHEMA.DigitalDocument))
+        g.add((doc, SCHEMA.name, Literal(self.source.name)))
+        g.add((doc, SCHEMA.sha256, Literal(self.source.sha256)))
+        g.add((doc, SCHEMA.encodingFormat, Literal(self.source.media_type)))
+        g.add((doc, PROV.wasGeneratedBy, self.activity))
+        publication = self._publication(extraction.publication, doc)
+        for position, article in enumerate(extraction.articles, start=1):
+            self._article(article, position, publication, doc)
+
+    def _publication(self, record: PublicationRecord, doc: URIRef) -> URIRef:
+        g = self.g
+        node = iris.publication(self.source.name)
+        kind = SCHEMA.Periodical if record.kind == "newspaper" else SCHEMA.PublicationIssue
+        g.add((node, RDF.type, kind))
+        name = record.name.text if record.name else self.source.name.rsplit(".", 1)[0]
+        g.add((node, SCHEMA.name, Literal(name)))
+        g.add((node, KG.publicationKind, Literal(record.kind)))
+        g.add((node, PROV.wasDerivedFrom, doc))
+        if record.name:
+            self.evidence.node(node, record.name.span, record.name.confidence)
+        if record.publisher:
+            org = self.organisation(record.publisher)
+            self.evidence.edge(node, SCHEMA.publisher, org, record.publisher.span, record.publisher.confidence)
+        if record.date and len(record.date.text) in _DATE_TYPES:
+            g.add((node, SCHEMA.datePublished, Literal(record.date.text, datatype=_DATE_TYPES[len(record.date.text)])))
+        return node
+
+    def _article(self, record: ArticleRecord, position: int, publication: URIRef, doc: URIRef) -> None:
+        g = self.g
+        node = iris.article(self.source.name, record.headline.span.start)
+        g.add((node, RDF.type, SCHEMA.Article))
+        g.add((node, SCHEMA.headline, Literal(record.headline.text)))
+        for alternative in record.alternative_headlines:
+            g.add((node, SCHEMA.alternativeHeadline, Literal(alternative.text)))
+        g.add((node, SCHEMA.isPartOf, publication))
+        g.add((node, PROV.wasDerivedFrom, doc))
+        g.add((node, SCHEMA.genre, Literal(record.genre)))
+        g.add((node, SCHEMA.position, Literal(position)))
+        g.add((node, KG.firstLine, Literal(record.first_line)))
+        g.add((node, KG.lastLine, Literal(record.last_line)))
+        self.evidence.node(node, record.headline.span, record.headline.confidence)
+        if record.genre_evidence:
+            self.evidence.node(node, record.genre_evidence.span, record.genre_evidence.confidence, OA.classifying)
+        for author in record.authors:
+            self.evidence.edge(node, SCHEMA.author, self.person(author), author.name.span, author.name.confidence)
+        for interviewee in record.interviewees:
+            self.evidence.edge(node, KG.interviews, self.person(interviewee), interviewee.name.span, interviewee.name.confidence)
+        for mention in record.persons:
+            self.evidence.edge(node, SCHEMA.mentions, self.person(PersonRecord(mention)), mention.span, mention.confidence)
+        for mention in record.organisations:
+            self.evidence.edge(node, SCHEMA.mentions, self.organisation(mention), mention.span, mention.confidence)
+        for theme in record.themes:
+            concept = KGT[theme.concept]
+            self.evidence.edge(node, SCHEMA.about, concept, theme.evidence.span, theme.evidence.confidence, OA.tagging, theme.weight)
+        for rec in record.recommendations:
+            self._recommendation(rec, node)
+
+    def _recommendation(self, rec: RecommendationRecord, article: URIRef) -> None:
+        g = self.g
+        node = iris.recommendation(self.source.name, rec.span.start)
+        g.add((node, RDF.type, KG.Recommendation))
+        g.add((node, SCHEMA.text, Literal(rec.text)))
+        self.evidence.node(node, rec.span, rec.confidence)
+        self.evidence.edge(node, SCHEMA.isPartOf, article, rec.span, rec.confidence)
+        if rec.by:
+            self.evidence.edge(node, SCHEMA.author, self.person(PersonRecord(Mention(rec.by, rec.span))), rec.span, rec.confidence * 0.9)
+        for concept in rec.themes:
+            self.evidence.edge(node, SCHEMA.about, KGT[concept], rec.span, rec.confidence, OA.tagging)
+        if rec.addressed_to:
+            audience = iris.audience(rec.addressed_to)
+            g.add((audience, RDF.type, SCHEMA.Audience))
+            g.add((audience, SCHEMA.audienceType, Literal(rec.addressed_to)))
+            self.evidence.edge(node, SCHEMA.audience, audience, rec.span, rec.confidence * 0.8)
+
+    def person(self, record: PersonRecord) -> URIRef:
+        g = self.g
+        name = re.sub(r"\s+", " ", record.name.text)
+        node = iris.person(name)
+        g.add((node, RDF.type, SCHEMA.Person))
+        g.add((node, SCHEMA.name, Literal(name)))
+        self.evidence.node(node, record.name.span, record.name.confidence)
+        for role in record.roles:
+            self.evidence.edge(node, SCHEMA.jobTitle, Literal(role.text), role.span, role.confidence, OA.describing)
+        for affiliation in record.affiliations:
+            self.evidence.edge(node, SCHEMA.affiliation, self.organisation(affiliation), affiliation.span, affiliation.confidence)
+        return node
+
+    def organisation(self, mention: Mention) -> URIRef:
+        g = self.g
+        name = re.sub(r"\s+", " ", mention.text)
+        node = iris.organisation(name)
+        g.add((node, RDF.type, SCHEMA.Organization))
+        g.add((node, SCHEMA.name, Literal(name)))
+        self.evidence.node(node, mention.span, mention.confidence)
+        return node

@@ -1,0 +1,24 @@
+"""Namespaces of the graph (see docs/data-model.md)."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+KG = Namespace("https://w3id.org/sociaal-kg/ontology#")
+KGR = Namespace("https://w3id.org/sociaal-kg/id/")
+KGT = Namespace("https://w3id.org/sociaal-kg/theme/")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+PREFIXES = {
+    "kg": KG,
+    "kgr": KGR,
+    "kgt": KGT,
+    "schema": SCHEMA,
+    "oa": OA,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}

@@ -1,0 +1,128 @@
+"""Headline-shaped blocks of lines.
+
+A headline in a PDF extraction is a short run of short lines that starts with a capital, does
+not end a sentence with a full stop, and is not followed by the rest of its own sentence. A
+double-spaced extraction may put a blank line inside a headline; a lowercase line after such a
+blank continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Span
+from kg.segment.lines import Line
+from kg.segment.markers import byline
+
+MAX_LINE = 56
+MAX_LINES = 7
+_OPENERS = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[Line, ...]
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def text(self) -> str:
+        """The headline as one line, with line-break hyphens undone."""
+        out = ""
+        for line in self.lines:
+            part = line.text
+            if out.endswith("-") and part[:1].islower():
+                out = out[:-1] + part
+            else:
+                out = f"{out} {part}".strip()
+        return out.rstrip(" .:")
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def span(self) -> Span:
+        return Span(self.first.span().start, self.last.span().end)
+
+
+def _starts_like_headline(line: Line) -> bool:
+    return bool(_OPENERS.match(line.text)) and not line.furniture
+
+
+def _fits(line: Line) -> bool:
+    return 0 < len(line.text) <= MAX_LINE and not line.furniture and byline(line) is None
+
+
+def _runs_on(lines: list[Line], index: int) -> bool:
+    """True when the sentence of ``lines[index]`` continues after a blank line (double spacing)."""
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    return (
+        index + 1 < len(lines)
+        and lines[index + 1].blank
+        and after is not None
+        and after.text[:1].islower()
+        and not lines[index].ends_sentence
+    )
+
+
+def block_at(lines: list[Line], index: int) -> Block | None:
+    """The headline-shaped block that starts at ``lines[index]``, if any."""
+    line = lines[index]
+    if line.blank or not _starts_like_headline(line) or not _fits(line):
+        return None
+    taken = [line]
+    i = index
+    while len(taken) < MAX_LINES:
+        current = taken[-1]
+        if current.text.endswith(("?", "!")) or current.text.endswith((".", ",", ";")):
+            break
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _fits(nxt) and not nxt.heading_level and not _runs_on(lines, i + 1):
+            taken.append(nxt)
+            i += 1
+            continue
+        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= 70:
+            taken.append(lines[i + 2])  # a double-spaced headline continues after a blank line
+            i += 2
+            continue
+        break
+    block = Block(tuple(taken))
+    if block.last.text.endswith((".", ",", ";", "-")) and not block.last.text.endswith("..."):
+        if len(taken) == 1 or not taken[-1].text[:1].islower():
+            return None
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is not None and following.text[:1].islower() and not block.last.text.endswith(("?", "!")):
+        return None  # a narrow column of running text, not a headline
+    if re.search(r"[a-z][.!?] [A-Z]", block.text) or _continues_paragraph(lines, index):
+        return None  # two sentences, or the tail of a double-spaced paragraph: running text
+    if not 1 <= block.words <= 18 or all(w.isupper() for w in block.text.split() if w.isalpha()):
+        return None
+    return block
+
+
+def _continues_paragraph(lines: list[Line], index: int) -> bool:
+    if index < 2 or not lines[index - 1].blank or lines[index].page_start:
+        return False
+    before = lines[index - 2]
+    return not before.blank and not before.ends_sentence and before.words >= 5
+
+
+def blocks(lines: list[Line], start: int, end: int) -> list[Block]:
+    """All headline-shaped blocks that start in ``lines[start:end]`` (each line used once)."""
+    found: list[Block] = []
+    index = start
+    while index < end:
+        block = block_at(lines, index) if (index == 0 or lines[index - 1].blank or lines[index].page_start or lines[index].heading_level) else None
+        if block:
+            found.append(block)
+            index = block.last.index + 1
+        else:
+            index += 1
+    return found

@@ -1,0 +1,91 @@
+"""Lines that mark the structure of a publication: bylines, kickers and signatures.
+
+The labels are data (``kg/data/bylines.tsv``, ``kg/data/kickers.tsv``); this module only knows
+their shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.names import is_person_name, split_names
+from kg.model import Mention, Span
+from kg.segment.lines import Line
+
+
+def _table(name: str) -> dict[str, str]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0].strip(): row[1].strip() for row in rows}
+
+
+@lru_cache(maxsize=1)
+def kickers() -> dict[str, str]:
+    """Kicker label (upper case) -> genre."""
+    return _table("kickers.tsv")
+
+
+@lru_cache(maxsize=1)
+def _byline_pattern() -> re.Pattern[str]:
+    labels = sorted(_table("bylines.tsv"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"^(?:{alternatives})(?:\s*:\s*|\s+)(?=[A-Z\u00C0-\u017F])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Byline:
+    line: Line
+    names: list[Mention]
+
+
+def byline(line: Line) -> Byline | None:
+    """A line such as "Door: Olaf Stomp en Hans Alderliesten" with the names it gives."""
+    if line.blank or line.words > 16:
+        return None
+    body = line.raw.strip().strip("*_")
+    match = _byline_pattern().match(body)
+    if not match:
+        return None
+    at = line.start + line.raw.find(body)
+    names = split_names(body[match.end():], at + match.end())
+    return Byline(line, names) if names else None
+
+
+def kicker_genre(line: Line) -> str | None:
+    """The genre a kicker line signals ("COLUMN" -> column), or None if it is no kicker."""
+    text = line.text.strip(" :*■•")
+    if not text or text != text.upper() or line.words > 4:
+        return None
+    return kickers().get(text)
+
+
+_SIGNATURE = re.compile(r"^(?P<name>[^,]{4,60}),\s*(?P<rest>[^\d,][^,]{2,80})$")
+
+
+@dataclass(frozen=True)
+class Signature:
+    line: Line
+    name: Mention
+    role_and_org: Mention
+
+
+def signature(line: Line) -> Signature | None:
+    """A signature line "Name, role Organisation" standing alone (a closing signature or a caption)."""
+    if line.blank or line.words > 14 or line.text.endswith((".", "?", "!", "-", "–")):
+        return None
+    match = _SIGNATURE.match(line.text)
+    if not match or not is_person_name(match.group("name").strip()):
+        return None
+    span = line.span()
+    if span.end - span.start != len(line.text):
+        return None
+    name = match.group("name").strip()
+    rest = match.group("rest").strip()
+    if not rest[:1].islower():  # "Name, role ..." roles are common nouns
+        return None
+    name_at = span.start + line.text.find(name)
+    rest_at = span.start + match.start("rest") + (len(match.group("rest")) - len(match.group("rest").lstrip()))
+    return Signature(line, Mention(name, Span(name_at, name_at + len(name))), Mention(rest, Span(rest_at, rest_at + len(rest))))

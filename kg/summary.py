@@ -1,0 +1,37 @@
+"""The table printed at the end of a build."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from kg.build import BuildResult
+from kg.rdf.iris import name_key
+
+
+def counts(result: BuildResult) -> dict[str, int]:
+    articles = [a for e in result.extractions for a in e.articles]
+    persons = {name_key(p.name.text) for a in articles for p in [*a.authors, *a.interviewees]}
+    persons |= {name_key(m.text) for a in articles for m in a.persons}
+    organisations = {name_key(m.text) for a in articles for m in a.organisations}
+    organisations |= {name_key(o.text) for a in articles for p in [*a.authors, *a.interviewees] for o in p.affiliations}
+    return {
+        "sources": len(result.extractions),
+        "refused": len(result.refused),
+        "cached": result.cached,
+        "articles": len(articles),
+        "persons": len(persons),
+        "organisations": len(organisations),
+        "themes": len({t.concept for a in articles for t in a.themes}),
+        "recommendations": sum(len(a.recommendations) for a in articles),
+        "triples": result.triples,
+        "warnings": len(result.warnings) + len(result.refused),
+    }
+
+
+def table(result: BuildResult) -> Table:
+    view = Table(title="kg build", show_header=True)
+    view.add_column("what")
+    view.add_column("count", justify="right")
+    for key, value in counts(result).items():
+        view.add_row(key, str(value))
+    return view
