@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from kg.segment.headlines import Block, block_at, blocks
+from kg.segment.contents import contents_region
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, signature
 
+STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 LOOKBACK = 30  # lines above a byline that may still hold its headline
-OPENING = 45  # lines at the start of an article searched for its headline
+OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
+# often puts a display headline after the first column of body text, or at the end of the page
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
 
@@ -61,28 +64,28 @@ def _headline_above(lines: list[Line], index: int) -> int | None:
     for start in range(index - 1, max(-1, index - 10), -1):
         block = block_at(lines, start)
         if block and block.last.index < index and all(l.blank for l in lines[block.last.index + 1:index]):
-            if start == 0 or lines[start - 1].blank or lines[start - 1].page_start or not _fits_body(lines[start - 1]):
-                return start
+            return start
     return None
-
-
-def _fits_body(line: Line) -> bool:
-    return line.words >= 6
 
 
 def _has_body_between(lines: list[Line], a: int, b: int) -> bool:
     """True when running text (not only headings, kickers and leads) lies between two lines."""
-    body = sum(1 for line in lines[a:b] if line.words >= 6 and not line.heading_level)
-    return body >= 6
+    words = sum(line.words for line in lines[a:b] if line.words >= 3 and not line.heading_level)
+    return words >= 40
 
 
-def _anchors(lines: list[Line]) -> list[Draft]:
+def _anchors(lines: list[Line], contents: range) -> list[Draft]:
+    """Where articles start. A markdown text marks its articles with level-1 headings, and then
+    only those count; a plain extraction needs the layout signals below."""
     drafts: list[Draft] = []
     markdown = sum(1 for line in lines if line.heading_level == 1) >= 2
     for line in lines:
         i = line.index
-        if markdown and line.heading_level == 1:
-            drafts.append(Draft(i, reason="heading"))
+        if i in contents:
+            continue
+        if markdown:
+            if line.heading_level == 1:
+                drafts.append(Draft(i, reason="heading"))
             continue
         found = byline(line)
         if found:
@@ -91,7 +94,8 @@ def _anchors(lines: list[Line]) -> list[Draft]:
                 top = _headline_above(lines, i)
             drafts.append(Draft(top if top is not None else i, reason="byline", byline=found))
             continue
-        if kicker_genre(line) and (line.page_start or (i > 0 and lines[i - 1].page_start and lines[i - 1].blank)):
+        standalone = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
+        if kicker_genre(line) and (line.page_start or standalone):
             drafts.append(Draft(i, reason="kicker", kicker=line))
             continue
         sig = signature(line)
@@ -100,17 +104,37 @@ def _anchors(lines: list[Line]) -> list[Draft]:
             if following is not None:
                 drafts.append(Draft(following.index, reason="after-signature"))
             continue
+        if line.page_start and i > 0:
+            drafts.extend(_page_headlines(lines, i))
+            continue
         if line.blank and i > 0 and i + 1 < len(lines):
             previous = next((l for l in reversed(lines[:i]) if not l.blank), None)
-            if previous is not None and _CONTACT.search(previous.text) and block_at(lines, i + 1):
+            if previous is not None and _CONTACT.search(previous.text) and lines[i + 1].text[:1].isupper():
                 drafts.append(Draft(i + 1, reason="after-contact"))
+    return drafts
+
+
+def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
+    """A page that opens with a headline of some length (not a two-word subhead, not an
+    interviewer's question) starts an article; on a news page several such headlines may be
+    stacked above their bodies."""
+    first = block_at(lines, index)
+    if first is None or first.words < STRONG_WORDS or first.text.endswith((".", ":", "?")):
+        return []
+    drafts = [Draft(index, reason="page-headline")]
+    i = first.last.index + 1
+    while i < len(lines) and i - index < 12 and lines[i].words < 8:
+        block = block_at(lines, i) if lines[i - 1].blank else None
+        if block is not None and block.words >= 4 and not block.display:
+            drafts.append(Draft(i, reason="stacked"))
+        i = block.last.index + 1 if block else i + 1
     return drafts
 
 
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        if merged and not _has_body_between(lines, merged[-1].start, draft.start):
+        if merged and draft.reason != "stacked" and not _has_body_between(lines, merged[-1].start, draft.start):
             keep = merged[-1]
             keep.byline = keep.byline or draft.byline
             keep.kicker = keep.kicker or draft.kicker
@@ -119,46 +143,47 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
+def _score(block: Block, draft: Draft, nearest_above_byline: Block | None, first_display: Block | None) -> float:
+    score = 0.0
+    if block.first.heading_level == 1:
+        score += 10
+    elif block.first.heading_level:
+        score += 1
+    if block is nearest_above_byline:
+        score += 4
+    if block.first.index == draft.start or (draft.kicker and 0 < block.first.index - draft.kicker.index <= 3):
+        score += 2
+    if block.display:
+        score += 2
+    if block is first_display:
+        score += 1
+    if block.words == 1:
+        score -= 2
+    if block.text[:1] in "‘'\"“":
+        score -= 1.5  # a pull quote
+    return score - 0.01 * (block.first.index - draft.start)
+
+
 def _choose_headline(lines: list[Line], draft: Draft) -> None:
     limit = min(draft.end + 1, draft.start + OPENING, len(lines))
-    if draft.byline:
-        limit = max(limit, min(draft.end + 1, draft.byline.line.index + 25))
     candidates = blocks(lines, draft.start, limit)
-    best: tuple[float, Block] | None = None
-    for block in candidates:
-        score = 0.0
-        if block.first.heading_level == 1:
-            score += 10
-        elif block.first.heading_level:
-            score += 1
-        if draft.byline:
-            gap = draft.byline.line.index - block.last.index
-            if 0 < gap <= 4:
-                score += 5
-            elif gap < 0:
-                score -= 1
-        if block.first.index == draft.start or (draft.kicker and block.first.index - draft.kicker.index <= 3):
-            score += 3
-        if block.words == 1:
-            score -= 2
-        if len(block.lines) >= 2 and block.words >= 3:
-            score += 2  # a display headline broken over several lines
-        if block.text[:1] in "‘'\"“":
-            score -= 1.5
-        if block.text.endswith("?"):
-            score += 0.5
-        score -= 0.04 * (block.first.index - draft.start)
-        if best is None or score > best[0]:
-            best = (score, block)
-    if best is not None:
-        draft.headline = best[1]
-        draft.alternatives = [b for b in candidates if b is not best[1] and b.first.heading_level == 2][:1]
+    if not candidates:
+        return
+    nearest = None
+    if draft.byline:
+        above = [b for b in candidates if 0 < draft.byline.line.index - b.last.index <= 15]
+        nearest = above[-1] if above else None
+    first_display = next((b for b in candidates if b.display), None)
+    best = max(candidates, key=lambda b: _score(b, draft, nearest, first_display))
+    draft.headline = best
+    draft.alternatives = [b for b in candidates if b is not best and b.first.heading_level == 2][:1]
 
 
 def segment(lines: list[Line]) -> list[Draft]:
     """Article drafts with line ranges and headline blocks, in reading order."""
+    contents = contents_region(lines) or range(0)
     first = next((line.index for line in lines if not line.blank), 0)
-    drafts = _merge(lines, [Draft(first, reason="start"), *_anchors(lines)])
+    drafts = _merge(lines, [Draft(first, reason="start"), *_anchors(lines, contents)])
     for draft, following in zip(drafts, drafts[1:] + [None]):
         end = (following.start - 1) if following else len(lines) - 1
         while end > draft.start and lines[end].blank:
@@ -167,5 +192,32 @@ def segment(lines: list[Line]) -> list[Draft]:
         for line in lines[draft.start:end + 1]:
             if draft.signature is None:
                 draft.signature = signature(line) if line.index > draft.start else None
+        for line in lines[draft.start:min(end + 1, draft.start + 12)]:
+            draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         _choose_headline(lines, draft)
-    return [d for d in drafts if d.headline is not None]
+        if draft.headline is None and draft.reason == "start":
+            _fallback_headline(lines, draft)
+    kept = _absorb_headless(drafts)
+    return [d for d in kept if not _mostly_contents(d, contents)]
+
+
+def _fallback_headline(lines: list[Line], draft: Draft) -> None:
+    """The text opens without a headline-shaped block: its first line stands for the headline."""
+    first = next(line for line in lines[draft.start:draft.end + 1] if not line.blank)
+    draft.headline = Block((first,))
+
+
+def _mostly_contents(draft: Draft, contents: range) -> bool:
+    inside = sum(1 for i in range(draft.start, draft.end + 1) if i in contents)
+    return inside * 2 > draft.end + 1 - draft.start
+
+
+def _absorb_headless(drafts: list[Draft]) -> list[Draft]:
+    """A stretch without any headline is the continuation of the article before it."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.headline is None and kept:
+            kept[-1].end = draft.end
+        elif draft.headline is not None:
+            kept.append(draft)
+    return kept

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from kg.model import Span
 from kg.segment.lines import Line
-from kg.segment.markers import byline
+from kg.extract.names import is_person_name
+from kg.segment.markers import byline, kicker_genre
 
 MAX_LINE = 56
 MAX_LINES = 7
+DISPLAY_LINE = 38  # lines of a display headline, set in a large type, are short
+LONG_TAIL = 110
 _OPENERS = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
+_BULLET = re.compile(r"^[•●▪◦✓➜→*]\s?")
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,19 @@ class Block:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def display(self) -> bool:
+        """Set in display type: several short lines, as headlines and pull quotes are."""
+        return len(self.lines) >= 2 and self.words >= 3 and all(len(l.text) <= DISPLAY_LINE for l in self.lines[:-1])
+
     def span(self) -> Span:
         return Span(self.first.span().start, self.last.span().end)
+
+
+@lru_cache(maxsize=1)
+def open_words() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("open_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _starts_like_headline(line: Line) -> bool:
@@ -57,7 +74,13 @@ def _starts_like_headline(line: Line) -> bool:
 
 
 def _fits(line: Line) -> bool:
-    return 0 < len(line.text) <= MAX_LINE and not line.furniture and byline(line) is None
+    return (
+        0 < len(line.text) <= MAX_LINE
+        and not line.furniture
+        and not _BULLET.match(line.text)
+        and byline(line) is None
+        and kicker_genre(line) is None
+    )
 
 
 def _runs_on(lines: list[Line], index: int) -> bool:
@@ -75,6 +98,8 @@ def _runs_on(lines: list[Line], index: int) -> bool:
 def block_at(lines: list[Line], index: int) -> Block | None:
     """The headline-shaped block that starts at ``lines[index]``, if any."""
     line = lines[index]
+    if line.heading_level and not line.blank and len(line.text) <= 200:
+        return Block((line,))  # a markdown heading is a block of its own
     if line.blank or not _starts_like_headline(line) or not _fits(line):
         return None
     taken = [line]
@@ -84,26 +109,48 @@ def block_at(lines: list[Line], index: int) -> Block | None:
         if current.text.endswith(("?", "!")) or current.text.endswith((".", ",", ";")):
             break
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and _fits(nxt) and not nxt.heading_level and not _runs_on(lines, i + 1):
+        last_word = current.text.split()[-1]
+        capital_after_closed_line = (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and last_word.lower() not in open_words()
+            and not last_word[:1].isupper()  # "Institute for Positive | Health": a name runs on
+        )
+        if nxt is not None and _fits(nxt) and not nxt.heading_level and not nxt.page_start and not _runs_on(lines, i + 1) and not capital_after_closed_line:
             taken.append(nxt)
             i += 1
             continue
-        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= 70:
+        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= 70 and lines[i + 2].ends_sentence:
             taken.append(lines[i + 2])  # a double-spaced headline continues after a blank line
             i += 2
             continue
+        if (
+            nxt is not None
+            and len(current.text) <= DISPLAY_LINE
+            and nxt.text[:1].islower()
+            and len(nxt.text) <= LONG_TAIL
+            and not nxt.text.endswith("-")
+        ):
+            taken.append(nxt)  # a display headline whose last line ran into its subtitle
+            i += 1
         break
     block = Block(tuple(taken))
+    if block.last.text.endswith(":"):
+        return None  # it introduces what follows (a list, a quote)
     if block.last.text.endswith((".", ",", ";", "-")) and not block.last.text.endswith("..."):
         if len(taken) == 1 or not taken[-1].text[:1].islower():
             return None
     following = lines[i + 1] if i + 1 < len(lines) else None
-    if following is not None and following.text[:1].islower() and not block.last.text.endswith(("?", "!")):
+    if following is not None and following.text[:1].islower() and not following.page_start and not block.last.text.endswith(("?", "!")):
         return None  # a narrow column of running text, not a headline
-    if re.search(r"[a-z][.!?] [A-Z]", block.text) or _continues_paragraph(lines, index):
+    if _runs_on(lines, block.last.index):
+        return None  # the sentence goes on after a blank line: double-spaced running text
+    if re.search(r"[a-z]\. [A-Z]", block.text) or (not block.display and _continues_paragraph(lines, index)):
         return None  # two sentences, or the tail of a double-spaced paragraph: running text
-    if not 1 <= block.words <= 18 or all(w.isupper() for w in block.text.split() if w.isalpha()):
-        return None
+    if re.match(r"\d{1,2}\.?\s*[A-Z]", block.text) or re.search(r"[a-z]\d{1,2}$", block.text):
+        return None  # an item of a numbered list of tips, not a headline
+    if not 1 <= block.words <= 18 or is_person_name(block.text):
+        return None  # a name alone under a headline is its author, not a headline
     return block
 
 
@@ -111,7 +158,7 @@ def _continues_paragraph(lines: list[Line], index: int) -> bool:
     if index < 2 or not lines[index - 1].blank or lines[index].page_start:
         return False
     before = lines[index - 2]
-    return not before.blank and not before.ends_sentence and before.words >= 5
+    return not before.blank and not before.ends_sentence and before.words >= 5 and len(before.text) >= 40 and not before.page_start
 
 
 def blocks(lines: list[Line], start: int, end: int) -> list[Block]:

@@ -55,11 +55,13 @@ def byline(line: Line) -> Byline | None:
 
 
 def kicker_genre(line: Line) -> str | None:
-    """The genre a kicker line signals ("COLUMN" -> column), or None if it is no kicker."""
+    """The genre a kicker or section label signals ("COLUMN" -> column), or None.
+
+    The whole line must be a known label, in any case: "Nieuwe uitgaven & nieuws" is one."""
     text = line.text.strip(" :*■•")
-    if not text or text != text.upper() or line.words > 4:
+    if not text or line.words > 5:
         return None
-    return kickers().get(text)
+    return kickers().get(text.upper())
 
 
 _SIGNATURE = re.compile(r"^(?P<name>[^,]{4,60}),\s*(?P<rest>[^\d,][^,]{2,80})$")

@@ -1,0 +1,22 @@
+"""Score a built graph against gold annotations (``kg eval``); see docs/evaluation.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.evaluate.gold import load_gold
+from kg.evaluate.predicted import load_graph, read_predictions
+from kg.evaluate.report import EvalReport, render_table
+from kg.evaluate.score import score_source
+
+__all__ = ["EvalReport", "evaluate", "render_table"]
+
+
+def evaluate(gold_dir: Path, graph_path: Path) -> EvalReport:
+    """Scores of the graph in ``graph_path`` on every source that has gold in ``gold_dir``."""
+    gold = load_gold(gold_dir)
+    predicted = read_predictions(load_graph(graph_path))
+    return EvalReport(
+        sources={name: score_source(record, predicted.get(name)) for name, record in gold.items()},
+        missing_sources=tuple(name for name in gold if name not in predicted),
+    )

@@ -1,0 +1,36 @@
+"""Tables of contents: runs of entries that start or end with a page number.
+
+A table of contents is not an article, and its entries must not start articles; its lines are
+kept apart so that a later stage can read authors per article from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.segment.lines import Line
+
+_ENTRY = re.compile(r"^(?:\d{1,3}\s*[■•|·.:-]?\s+\S.*|\S.*?[\s.]{2,}\d{1,3})$")
+MIN_ENTRIES = 3
+WINDOW = 40  # lines within which entries must follow each other
+FRONT = 0.15  # a table of contents is front matter: it starts in the first 15% of the lines
+
+
+def contents_region(lines: list[Line]) -> range | None:
+    """The line range (0-based, end exclusive) of the first table of contents, if any."""
+    front = max(50, int(len(lines) * FRONT))
+    entries = [line.index for line in lines[:front] if line.text and _ENTRY.match(line.text) and line.words >= 2]
+    best: list[int] = []
+    run: list[int] = []
+    for index in entries:
+        if run and index - run[-1] > WINDOW:
+            best = run if len(run) > len(best) else best
+            run = []
+        run.append(index)
+    best = run if len(run) > len(best) else best
+    if len(best) < MIN_ENTRIES:
+        return None
+    end = best[-1] + 1
+    while end < len(lines) and lines[end].text and not lines[end].heading_level and lines[end].words <= 8:
+        end += 1  # the authors printed under the last entry
+    return range(best[0], end)
