@@ -1,0 +1,111 @@
+"""The exports users import: deterministic, atomic, valid for other tools, with exact evidence."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.namespace import PROV, RDF
+
+from kg.build import BuildError
+from kg.rdf.namespaces import OA, SCHEMA
+from tests.utils.building import EXPORTS, ROOT, SEEDS, load_turtle, run_build
+
+EXPORT_FILES = ("kg.ttl", "kg.trig", "kg.jsonld")
+
+
+def test_building_twice_gives_byte_identical_exports(seed_build: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    run_build([SEEDS], again, tmp_path / "cache", force=True, jobs=1)
+    for name in EXPORT_FILES:
+        assert (again / name).read_bytes() == (seed_build / name).read_bytes(), name
+
+
+def test_committed_seed_exports_equal_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    committed = load_turtle(EXPORTS / "kg.ttl")
+    started = next(committed.objects(None, PROV.startedAtTime))
+    epoch = int(started.toPython().timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    run_build([SEEDS], tmp_path / "out", tmp_path / "cache", force=True)
+    for name in EXPORT_FILES:
+        assert (tmp_path / "out" / name).read_bytes() == (EXPORTS / name).read_bytes(), (
+            f"exports/{name} is stale: run `make demo` and commit exports/"
+        )
+
+
+def test_every_position_selector_points_at_its_exact_text(seed_build: Path) -> None:
+    graph = load_turtle(seed_build / "kg.ttl")
+    texts = {str(name): (SEEDS / str(name)).read_text(encoding="utf-8") for name in graph.objects(None, SCHEMA.name) if (SEEDS / str(name)).is_file()}
+    checked = 0
+    for target in graph.subjects(RDF.type, OA.SpecificResource):
+        source_name = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name))
+        selectors = list(graph.objects(target, OA.hasSelector))
+        position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph)
+        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
+        text = texts[source_name]
+        assert text[start:end] == str(graph.value(quote, OA.exact))
+        assert text[:start].endswith(str(graph.value(quote, OA.prefix)))
+        assert text[end:].startswith(str(graph.value(quote, OA.suffix)))
+        checked += 1
+    assert checked > 100
+
+
+def test_trig_has_one_named_graph_per_source(seed_build: Path) -> None:
+    dataset = Dataset()
+    dataset.parse(seed_build / "kg.trig", format="trig")
+    documents = {str(g.identifier) for g in dataset.graphs() if (None, RDF.type, SCHEMA.DigitalDocument) in g}
+    assert len(documents) == len(list(SEEDS.glob("*.txt")))
+    merged = load_turtle(seed_build / "kg.ttl")
+    assert len(set(dataset.quads((None, None, None, None)))) >= len(merged)
+
+
+def test_jsonld_holds_the_same_triples_as_turtle(seed_build: Path) -> None:
+    turtle = load_turtle(seed_build / "kg.ttl")
+    jsonld = Graph().parse(seed_build / "kg.jsonld", format="json-ld")
+    assert len(jsonld) == len(turtle)
+
+
+def test_jena_riot_reads_turtle_and_trig_without_warnings(seed_build: Path) -> None:
+    riot = ROOT / "tools" / "riot"
+    if not Path("/usr/share/java/jena-core.jar").exists() or shutil.which("java") is None:
+        message = "Apache Jena RIOT is missing: apt-get install libapache-jena-java (make test installs it as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    done = subprocess.run([str(riot), str(seed_build / "kg.ttl"), str(seed_build / "kg.trig")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "" and done.stderr.strip() == "", done.stdout + done.stderr
+
+
+def test_a_failed_build_leaves_the_previous_exports_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    run_build([SEEDS / "000_b5a32a71feb637fb.txt"], out, tmp_path / "cache")
+    before = {name: (out / name).read_bytes() for name in EXPORT_FILES}
+    strict_ontology = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", strict_ontology)
+    with (strict_ontology / "shapes.ttl").open("a", encoding="utf-8") as shapes:
+        shapes.write(
+            "\n<urn:test:impossible> a <http://www.w3.org/ns/shacl#NodeShape> ;\n"
+            "  <http://www.w3.org/ns/shacl#targetClass> <https://schema.org/Article> ;\n"
+            "  <http://www.w3.org/ns/shacl#property> [ <http://www.w3.org/ns/shacl#path> <urn:test:never> ;"
+            " <http://www.w3.org/ns/shacl#minCount> 1 ] .\n"
+        )
+    monkeypatch.setenv("KG_ONTOLOGY", str(strict_ontology))
+    with pytest.raises(BuildError, match="does not conform"):
+        run_build([SEEDS], out, tmp_path / "cache")
+    assert {name: (out / name).read_bytes() for name in EXPORT_FILES} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORT_FILES)
+
+
+def test_unchanged_sources_come_from_the_cache_and_force_redoes_them(tmp_path: Path) -> None:
+    source = SEEDS / "000_b5a32a71feb637fb.txt"
+    first = run_build([source], tmp_path / "a", tmp_path / "cache")
+    second = run_build([source], tmp_path / "b", tmp_path / "cache")
+    forced = run_build([source], tmp_path / "c", tmp_path / "cache", force=True)
+    assert (first.cached, second.cached, forced.cached) == (0, 1, 0)
+    assert (tmp_path / "b" / "kg.ttl").read_bytes() == (tmp_path / "c" / "kg.ttl").read_bytes()
