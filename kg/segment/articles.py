@@ -17,6 +17,7 @@ from kg.segment.contents import contents_region
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, signature
 
+MIN_BODY_WORDS = 40
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 LOOKBACK = 30  # lines above a byline that may still hold its headline
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
@@ -85,7 +86,9 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         if markdown:
             if line.heading_level == 1:
-                drafts.append(Draft(i, reason="heading"))
+                previous = next((l for l in reversed(lines[:i]) if not l.blank), None)
+                kicker = previous is not None and previous.heading_level == 2 and previous.index not in contents
+                drafts.append(Draft(previous.index if kicker and previous else i, reason="heading"))
             continue
         found = byline(line)
         if found:
@@ -134,7 +137,9 @@ def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        if merged and draft.reason != "stacked" and not _has_body_between(lines, merged[-1].start, draft.start):
+        explicit = draft.reason in ("stacked", "heading")  # stacked news headlines; markdown headings
+        same_start = bool(merged) and merged[-1].start == draft.start
+        if merged and (same_start or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
             keep = merged[-1]
             keep.byline = keep.byline or draft.byline
             keep.kicker = keep.kicker or draft.kicker
@@ -198,7 +203,7 @@ def segment(lines: list[Line]) -> list[Draft]:
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
     kept = _absorb_headless(drafts)
-    return [d for d in kept if not _mostly_contents(d, contents)]
+    return [d for d in kept if d.reason in ("page-headline", "stacked") or _has_body(lines, d, contents)]
 
 
 def _fallback_headline(lines: list[Line], draft: Draft) -> None:
@@ -207,9 +212,12 @@ def _fallback_headline(lines: list[Line], draft: Draft) -> None:
     draft.headline = Block((first,))
 
 
-def _mostly_contents(draft: Draft, contents: range) -> bool:
-    inside = sum(1 for i in range(draft.start, draft.end + 1) if i in contents)
-    return inside * 2 > draft.end + 1 - draft.start
+def _has_body(lines: list[Line], draft: Draft, contents: range) -> bool:
+    """A cover, a table of contents or a bare heading is not an article: an article has at
+    least a few lines of running text outside the table of contents. (Stacked news headlines
+    share the body printed under the last of them.)"""
+    words = sum(line.words for line in lines[draft.start:draft.end + 1] if line.index not in contents and not line.heading_level)
+    return words >= MIN_BODY_WORDS
 
 
 def _absorb_headless(drafts: list[Draft]) -> list[Draft]:
