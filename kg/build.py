@@ -12,6 +12,7 @@ from kg.cache import ExtractionCache
 from kg.extract.source import extract
 from kg.ingest import RefusedSource, Source, collect, read_source
 from kg.model import Extraction
+from kg.nlp.gazetteer import Gazetteer
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
@@ -19,6 +20,7 @@ from kg.rdf.export import merged, render, write_atomically
 from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.provenance import activity_node, build_time, write_activity
 from kg.rdf.validate import validate
+from kg.resolve import resolver
 
 
 class BuildError(Exception):
@@ -124,9 +126,10 @@ def _assemble(sources: list[Source], extractions: list[Extraction], report: Repo
     folder = ontology_dir()
     dataset.graph(iris.GRAPH_ONTOLOGY).parse(folder / "kg.ttl", format="turtle")
     dataset.graph(iris.GRAPH_THESAURUS).parse(folder / "themes.ttl", format="turtle")
+    names = resolver(extractions, Gazetteer.load(folder / "organisations.tsv"))
     for source, extraction in zip(sources, extractions):
         report.stage(source.name, "writing RDF")
-        SourceGraphWriter(dataset.graph(iris.source(source.name)), source, activity).write(extraction)
+        SourceGraphWriter(dataset.graph(iris.source(source.name)), source, activity, names).write(extraction)
     return dataset
 
 

@@ -24,6 +24,7 @@ class Mention:
     text: str
     span: Span
     confidence: float = 0.9
+    key: str = ""  # a curated id when the mention was resolved (gazetteer, thesaurus)
 
 
 @dataclass
@@ -61,7 +62,7 @@ class ArticleRecord:
     alternative_headlines: list[Mention] = field(default_factory=list)
     authors: list[PersonRecord] = field(default_factory=list)
     interviewees: list[PersonRecord] = field(default_factory=list)
-    persons: list[Mention] = field(default_factory=list)
+    persons: list[PersonRecord] = field(default_factory=list)
     organisations: list[Mention] = field(default_factory=list)
     themes: list[ThemeRecord] = field(default_factory=list)
     recommendations: list[RecommendationRecord] = field(default_factory=list)

@@ -11,9 +11,9 @@ from kg.rdf.iris import name_key
 def counts(result: BuildResult) -> dict[str, int]:
     articles = [a for e in result.extractions for a in e.articles]
     persons = {name_key(p.name.text) for a in articles for p in [*a.authors, *a.interviewees]}
-    persons |= {name_key(m.text) for a in articles for m in a.persons}
+    persons |= {name_key(p.name.text) for a in articles for p in a.persons}
     organisations = {name_key(m.text) for a in articles for m in a.organisations}
-    organisations |= {name_key(o.text) for a in articles for p in [*a.authors, *a.interviewees] for o in p.affiliations}
+    organisations |= {name_key(o.text) for a in articles for p in [*a.authors, *a.interviewees, *a.persons] for o in p.affiliations}
     return {
         "sources": len(result.extractions),
         "refused": len(result.refused),

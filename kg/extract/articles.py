@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from kg.extract.genre import infer_genre
 from kg.extract.signatures import role_and_organisation
 from kg.model import ArticleRecord, Mention, PersonRecord, Span
 from kg.segment.articles import Draft
+from kg.segment.contents import ContentsEntry
 from kg.segment.lines import Line
 from kg.segment.markers import kicker_genre
 
@@ -36,7 +41,7 @@ def to_record(draft: Draft, lines: list[Line], text: str, position: int) -> Arti
     kicker = kicker_genre(draft.kicker) if draft.kicker else None
     body = text[start:end]
     authors = _authors(draft)
-    genre = infer_genre(body, kicker, draft.byline is not None, draft.signature is not None and not draft.byline, position)
+    genre = "other" if draft.reason == "colophon" else infer_genre(body, kicker, draft.byline is not None, draft.signature is not None and not draft.byline, position)
     record = ArticleRecord(
         headline=Mention(block.text, block.span(), 0.8 if draft.byline or block.first.heading_level else 0.6),
         first_line=draft.start + 1,
@@ -48,3 +53,27 @@ def to_record(draft: Draft, lines: list[Line], text: str, position: int) -> Arti
         authors=authors,
     )
     return record
+
+
+def _same_title(a: str, b: str) -> bool:
+    x, y = fold_title(a), fold_title(b)
+    return bool(x and y) and (fuzz.ratio(x, y) >= 80 or (min(len(x), len(y)) >= 12 and (x in y or y in x)))
+
+
+def fold_title(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def credit_from_contents(records: list[ArticleRecord], entries: list[ContentsEntry]) -> None:
+    """Authors and genre that a table of contents gives an article whose page does not."""
+    for record in records:
+        entry = next((e for e in entries if _same_title(e.title, record.headline.text)), None)
+        if entry is None:
+            continue
+        if not record.authors:
+            record.authors = [PersonRecord(Mention(m.text, m.span, 0.75)) for m in entry.authors]
+        if entry.genre and record.genre_evidence is None:
+            record.genre = entry.genre
+            record.genre_evidence = Mention(entry.title_line.text, entry.title_line.span(), 0.7)
+        if fold_title(entry.title) != fold_title(record.headline.text):
+            record.alternative_headlines.append(Mention(entry.title, entry.title_line.span(), 0.6))

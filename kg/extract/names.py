@@ -56,3 +56,22 @@ def split_names(text: str, offset: int) -> list[Mention]:
             local = text.find(name, start)
             names.append(Mention(name, Span(offset + local, offset + local + len(name))))
     return names
+
+
+def surname(name: str) -> str:
+    """The surname without particles, case-folded: "Anne-Marie van Bergen" -> "bergen"."""
+    tokens = [t for t in name.replace(".", ". ").split() if t]
+    kept = [t for t in tokens[1:] if t.lower() not in particles()] if len(tokens) > 1 else tokens
+    return (kept[-1] if kept else tokens[-1]).casefold()
+
+
+def initials(name: str) -> str:
+    """First letters of the given names or initials: "Janine Janssen" -> "j", "A.J. de Boer" -> "aj"."""
+    tokens = name.replace(".", ". ").split()
+    given = [t for t in tokens[:-1] if t.lower() not in particles()]
+    return "".join(t[0] for t in given).casefold()
+
+
+def is_full_name(name: str) -> bool:
+    """More than a surname: a given name or an initial, and a surname."""
+    return len(name.split()) >= 2

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from kg.extract.articles import to_record
+from kg.extract.articles import credit_from_contents, to_record
+from kg.extract.facts import annotate
 from kg.extract.publication import describe
 from kg.ingest import Source
 from kg.model import Extraction
 from kg.segment.articles import segment
+from kg.nlp.pipeline import make_nlp
+from kg.normalise import normalise
+from kg.segment.contents import contents_entries, contents_region
 from kg.segment.lines import split_lines
 
 
 def extract(source: Source) -> Extraction:
     lines = split_lines(source.text)
-    drafts = segment(lines)
+    contents = contents_region(lines) or range(0)
+    drafts = segment(lines, contents)
     articles = [to_record(draft, lines, source.text, position) for position, draft in enumerate(drafts, start=1)]
+    credit_from_contents(articles, contents_entries(lines, contents))
+    annotate(articles, normalise(source.text), make_nlp())
     return Extraction(
         source_name=source.name,
         sha256=source.sha256,

@@ -57,6 +57,12 @@ class Evidence:
             raise ValueError(f"{self.source_name}: empty or out-of-range evidence span {start}-{end}")
         g = self.graph
         node = iris.annotation(body, self.source_name, start, end)
+        earlier = g.value(node, KG.confidence)
+        if earlier is not None:  # the same span already supports this body: keep the surer rule
+            if float(earlier) >= confidence:
+                return
+            g.remove((node, KG.confidence, None))
+            g.remove((node, OA.motivatedBy, None))
         target = URIRef(f"{node}/target")
         quote = URIRef(f"{node}/quote")
         position = URIRef(f"{node}/position")

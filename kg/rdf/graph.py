@@ -12,6 +12,7 @@ from kg.model import ArticleRecord, Extraction, Mention, PersonRecord, Publicati
 from kg.rdf import iris
 from kg.rdf.evidence import Evidence
 from kg.rdf.namespaces import KG, KGT, OA, SCHEMA
+from kg.resolve import Resolver
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
@@ -19,11 +20,12 @@ _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 class SourceGraphWriter:
     """Writes the facts of one source into ``graph`` (that source's named graph)."""
 
-    def __init__(self, graph: Graph, source: Source, activity: URIRef) -> None:
+    def __init__(self, graph: Graph, source: Source, activity: URIRef, resolver: Resolver) -> None:
         self.g = graph
         self.source = source
         self.evidence = Evidence(graph, source.name, source.text, activity)
         self.activity = activity
+        self.resolver = resolver
 
     def write(self, extraction: Extraction) -> None:
         doc = iris.source(self.source.name)
@@ -40,8 +42,7 @@ class SourceGraphWriter:
     def _publication(self, record: PublicationRecord, doc: URIRef) -> URIRef:
         g = self.g
         node = iris.publication(self.source.name)
-        kind = SCHEMA.Periodical if record.kind == "newspaper" else SCHEMA.PublicationIssue
-        g.add((node, RDF.type, kind))
+        g.add((node, RDF.type, SCHEMA.PublicationIssue))  # an issue (or page) of a periodical
         name = record.name.text if record.name else self.source.name.rsplit(".", 1)[0]
         g.add((node, SCHEMA.name, Literal(name)))
         g.add((node, KG.publicationKind, Literal(record.kind)))
@@ -75,8 +76,8 @@ class SourceGraphWriter:
             self.evidence.edge(node, SCHEMA.author, self.person(author), author.name.span, author.name.confidence)
         for interviewee in record.interviewees:
             self.evidence.edge(node, KG.interviews, self.person(interviewee), interviewee.name.span, interviewee.name.confidence)
-        for mention in record.persons:
-            self.evidence.edge(node, SCHEMA.mentions, self.person(PersonRecord(mention)), mention.span, mention.confidence)
+        for person in record.persons:
+            self.evidence.edge(node, SCHEMA.mentions, self.person(person), person.name.span, person.name.confidence)
         for mention in record.organisations:
             self.evidence.edge(node, SCHEMA.mentions, self.organisation(mention), mention.span, mention.confidence)
         for theme in record.themes:
@@ -104,10 +105,13 @@ class SourceGraphWriter:
 
     def person(self, record: PersonRecord) -> URIRef:
         g = self.g
-        name = re.sub(r"\s+", " ", record.name.text)
+        surface = re.sub(r"\s+", " ", record.name.text)
+        name = self.resolver.persons.name(surface)
         node = iris.person(name)
         g.add((node, RDF.type, SCHEMA.Person))
         g.add((node, SCHEMA.name, Literal(name)))
+        if surface != name:
+            g.add((node, SKOS.altLabel, Literal(surface)))
         self.evidence.node(node, record.name.span, record.name.confidence)
         for role in record.roles:
             self.evidence.edge(node, SCHEMA.jobTitle, Literal(role.text), role.span, role.confidence, OA.describing)
@@ -116,10 +120,21 @@ class SourceGraphWriter:
         return node
 
     def organisation(self, mention: Mention) -> URIRef:
-        g = self.g
-        name = re.sub(r"\s+", " ", mention.text)
-        node = iris.organisation(name)
-        g.add((node, RDF.type, SCHEMA.Organization))
-        g.add((node, SCHEMA.name, Literal(name)))
+        surface = re.sub(r"\s+", " ", mention.text)
+        entry = self.resolver.organisations.get(mention.key) if mention.key else None
+        node = self._organisation_node(mention.key, entry.name) if entry else self._organisation_node(surface, surface)
+        if entry and surface != entry.name:
+            self.g.add((node, SKOS.altLabel, Literal(surface)))
         self.evidence.node(node, mention.span, mention.confidence)
+        return node
+
+    def _organisation_node(self, key: str, name: str) -> URIRef:
+        """The organisation and, from the gazetteer, the chain of organisations it belongs to."""
+        node = iris.organisation(key)
+        self.g.add((node, RDF.type, SCHEMA.Organization))
+        self.g.add((node, SCHEMA.name, Literal(name)))
+        entry = self.resolver.organisations.get(key)
+        parent = self.resolver.organisations.get(entry.parent) if entry and entry.parent else None
+        if entry and parent:
+            self.g.add((node, SCHEMA.parentOrganization, self._organisation_node(entry.parent, parent.name)))
         return node

@@ -22,6 +22,7 @@ STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 LOOKBACK = 30  # lines above a byline that may still hold its headline
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
+_COLOPHON = re.compile(r"^(?:colofon|colophon|redactie en colofon)$", re.IGNORECASE)
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
 
@@ -84,6 +85,9 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
         i = line.index
         if i in contents:
             continue
+        if _COLOPHON.match(line.text):
+            drafts.append(Draft(i, reason="colophon", headline=Block((line,))))
+            continue
         if markdown:
             if line.heading_level == 1:
                 previous = next((l for l in reversed(lines[:i]) if not l.blank), None)
@@ -137,7 +141,7 @@ def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        explicit = draft.reason in ("stacked", "heading")  # stacked news headlines; markdown headings
+        explicit = draft.reason in ("stacked", "heading", "colophon")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
         if merged and (same_start or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
             keep = merged[-1]
@@ -184,9 +188,10 @@ def _choose_headline(lines: list[Line], draft: Draft) -> None:
     draft.alternatives = [b for b in candidates if b is not best and b.first.heading_level == 2][:1]
 
 
-def segment(lines: list[Line]) -> list[Draft]:
-    """Article drafts with line ranges and headline blocks, in reading order."""
-    contents = contents_region(lines) or range(0)
+def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
+    """Article drafts with line ranges and headline blocks, in reading order. ``contents`` is
+    the table of contents' line range when the caller has found it already."""
+    contents = contents if contents is not None else contents_region(lines) or range(0)
     first = next((line.index for line in lines if not line.blank), 0)
     drafts = _merge(lines, [Draft(first, reason="start"), *_anchors(lines, contents)])
     for draft, following in zip(drafts, drafts[1:] + [None]):
@@ -199,7 +204,8 @@ def segment(lines: list[Line]) -> list[Draft]:
                 draft.signature = signature(line) if line.index > draft.start else None
         for line in lines[draft.start:min(end + 1, draft.start + 12)]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
-        _choose_headline(lines, draft)
+        if draft.reason != "colophon":
+            _choose_headline(lines, draft)
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
     kept = _absorb_headless(drafts)

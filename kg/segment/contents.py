@@ -7,8 +7,12 @@ kept apart so that a later stage can read authors per article from them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from kg.extract.names import split_names
+from kg.model import Mention
 from kg.segment.lines import Line
+from kg.segment.markers import kicker_genre
 
 _ENTRY = re.compile(r"^(?:\d{1,3}\s*[■•|·.:-]?\s+\S.*|\S.*?[\s.]{2,}\d{1,3})$")
 MIN_ENTRIES = 3
@@ -34,3 +38,42 @@ def contents_region(lines: list[Line]) -> range | None:
     while end < len(lines) and lines[end].text and not lines[end].heading_level and lines[end].words <= 8:
         end += 1  # the authors printed under the last entry
     return range(best[0], end)
+
+
+@dataclass
+class ContentsEntry:
+    """One entry of a table of contents: its title, the names printed under it, its kicker."""
+
+    title: str
+    title_line: Line
+    authors: list[Mention] = field(default_factory=list)
+    genre: str | None = None
+
+
+_ENTRY_TITLE = re.compile(r"^\d{1,3}\s*[■•|·.:-]?\s+(?P<title>\S.*)$")
+
+
+def contents_entries(lines: list[Line], region: range) -> list[ContentsEntry]:
+    """The entries of a table of contents, with the authors it names per article."""
+    entries: list[ContentsEntry] = []
+    genre: str | None = None
+    for line in (lines[i] for i in region):
+        if not line.text:
+            continue
+        title = _ENTRY_TITLE.match(line.text)
+        if title:
+            entries.append(ContentsEntry(title.group("title").strip(), line, genre=genre))
+            genre = None
+            continue
+        if kicker_genre(line):
+            genre = kicker_genre(line)
+            continue
+        if not entries:
+            continue
+        raw = line.raw.strip().strip("*_")
+        at = line.start + line.raw.find(raw)
+        names = split_names(raw, at)
+        parts = [p for p in re.split(r",|\sen\s|&", raw) if p.strip()]
+        if names and len(names) == len(parts):
+            entries[-1].authors.extend(names)
+    return entries

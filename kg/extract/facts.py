@@ -1,0 +1,118 @@
+"""The NLP stage: persons, organisations, roles, themes and recommendations of each article.
+
+Each article's clean text (hyphenation undone, lines joined) goes through the spaCy pipeline;
+every span found is mapped back to exact offsets in the original file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import chain
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from kg.extract.interviewees import interviewees
+from kg.extract.names import is_full_name, surname
+from kg.extract.roles import find_affiliations
+from kg.model import ArticleRecord, Mention, PersonRecord, RecommendationRecord, Span, ThemeRecord
+from kg.nlp.themes import weigh_themes
+from kg.normalise import CleanText
+
+Locate = Callable[[int, int], Span]
+
+
+def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> None:
+    """Fill the records' persons, organisations, themes and recommendations in place."""
+    ranges = [clean.to_clean(r.span.start, r.span.end) for r in records]
+    docs = nlp.pipe(clean.text[a:b] for a, b in ranges)
+    for record, (a, _), doc in zip(records, ranges, docs):
+        def locate(start: int, end: int, offset: int = a) -> Span:
+            return Span(*clean.to_original(offset + start, offset + end))
+
+        _annotate_article(record, doc, locate)
+
+
+def _mention(span: DocSpan | tuple[int, int], doc: Doc, locate: Locate, confidence: float, key: str = "") -> Mention:
+    start, end = (span.start_char, span.end_char) if isinstance(span, DocSpan) else span
+    return Mention(" ".join(doc.text[start:end].split()), locate(start, end), confidence, key)
+
+
+def _full_names(doc: Doc, known: list[str]) -> dict[str, str]:
+    """Surname -> the fullest name printed for it in this article (or given by its byline)."""
+    names: dict[str, str] = {}
+    for name in chain(known, (" ".join(s.text.split()) for s in doc.spans.get("persons", []))):
+        if is_full_name(name) and len(name) > len(names.get(surname(name), "")):
+            names[surname(name)] = name
+    return names
+
+
+def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
+    author_names = [p.name.text for p in record.authors]
+    full = _full_names(doc, author_names)
+    authors = {surname(n) for n in author_names}
+    people: dict[str, PersonRecord] = {}
+    for span in doc.spans.get("persons", []):
+        key = surname(span.text)
+        if key in full and key not in people and key not in authors:
+            name = full[key]
+            mention = _mention(span, doc, locate, 0.8)
+            people[key] = PersonRecord(Mention(name, mention.span, mention.confidence))
+    for affiliation in find_affiliations(doc):
+        key = surname(affiliation.person.text)
+        target = next((p for p in record.authors if surname(p.name.text) == key), None) or people.get(key)
+        if target is None:
+            continue
+        if affiliation.role:
+            target.roles.append(_mention(affiliation.role, doc, locate, 0.7))
+        if affiliation.organisation is not None:
+            target.affiliations.append(_mention(affiliation.organisation, doc, locate, 0.7, affiliation.organisation.kb_id_))
+    if record.genre == "other" and record.headline.text.casefold() == "colofon":
+        record.authors += list(people.values())  # a colophon's people are its editors and makers
+        people = {}
+    chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors))
+    record.interviewees = [p for p in people.values() if p.name.text in chosen]
+    record.persons = [p for p in people.values() if p.name.text not in chosen]
+    record.organisations = _organisations(doc, locate)
+    record.themes = _themes(doc, record, locate)
+    record.recommendations = _recommendations(doc, record, locate, full)
+
+
+def _organisations(doc: Doc, locate: Locate) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for span in doc.spans.get("organisations", []):
+        key = span.kb_id_ or " ".join(span.text.split()).casefold()
+        if key not in seen:
+            seen[key] = _mention(span, doc, locate, 0.85 if span.kb_id_ else 0.6, span.kb_id_)
+    return list(seen.values())
+
+
+def _themes(doc: Doc, record: ArticleRecord, locate: Locate) -> list[ThemeRecord]:
+    first: dict[str, DocSpan] = {}
+    for span in doc.spans.get("themes", []):
+        first.setdefault(span.kb_id_, span)
+    return [
+        ThemeRecord(concept, weight, _mention(first[concept], doc, locate, round(weight, 2)))
+        for concept, weight in weigh_themes(doc, record.headline.text)
+        if concept in first
+    ]
+
+
+def _recommendations(doc: Doc, record: ArticleRecord, locate: Locate, full: dict[str, str]) -> list[RecommendationRecord]:
+    found: list[RecommendationRecord] = []
+    authors = [p.name.text for p in record.authors]
+    for span in doc.spans.get("recommendations", []):
+        speaker = span._.speaker
+        by = full.get(surname(speaker), speaker) if speaker else (authors[0] if len(authors) == 1 else None)
+        concepts = sorted({t.kb_id_ for t in doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char})
+        found.append(
+            RecommendationRecord(
+                text=" ".join(span.text.split()),
+                span=locate(span.start_char, span.end_char),
+                by=by,
+                addressed_to=span._.addressee,
+                themes=concepts,
+            )
+        )
+    return found

@@ -1,0 +1,102 @@
+"""Roles and affiliations from bios and appositions around a person's name.
+
+Shapes, each general to the genre:
+- "X, senior-adviseur bij Movisie"; "X is lector Y aan Avans Hogeschool en bijzonder hoogleraar
+  aan de Open Universiteit" (a bio chains roles and organisations);
+- "X (Institute for Positive Health)"; "X van het Landelijk Steunpunt Verlies";
+- "Movisie-bestuurder X" (organisation-role compound before the name, the organisation being
+  mentioned elsewhere in the article);
+- "staatssecretaris Blokhuis", "filosoof Daan Roovers" (a role noun before the name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+MAX_GAP = 120  # characters between a name and the organisation of its bio
+_LINK = r"(?:van|bij|aan|op|voor|binnen|namens)"
+_ROLE = r"(?P<role>[a-zéë][^,;.()?!‘’:]{1,70}?)"
+_APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?|\s+(?:is|was|werkt als)\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
+_CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
+_PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?")
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+_COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
+_VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|zijn|zegt|vindt|gaat|kan|moet)\b")
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    person: Span
+    role: tuple[int, int] | None  # character offsets in the doc
+    organisation: Span | None
+
+
+@lru_cache(maxsize=1)
+def job_titles() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("job_titles.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _role_span(doc: Doc, start: int, match: re.Match[str]) -> tuple[int, int] | None:
+    role = match.group("role").strip()
+    if not role or len(role.split()) > 8 or _VERB_HINT.search(role):
+        return None
+    at = start + match.start("role")
+    return at, at + len(role)
+
+
+def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
+    found: list[Affiliation] = []
+    text = doc.text
+    following = [o for o in organisations if person.end_char <= o.start_char <= person.end_char + MAX_GAP]
+    position = person.end_char
+    for org in following:
+        between = text[position:org.start_char]
+        if not found:
+            apposition = _APPOSITION.fullmatch(between)
+            if apposition:
+                found.append(Affiliation(person, _role_span(doc, position, apposition), org))
+            elif _PARENTHESIS.fullmatch(between) or _PLAIN_LINK.fullmatch(between):
+                found.append(Affiliation(person, None, org))
+            else:
+                break
+        else:
+            chained = _CHAIN.fullmatch(between)
+            if not chained:
+                break
+            found.append(Affiliation(person, _role_span(doc, position, chained), org))
+        position = org.end_char
+    return found
+
+
+def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
+    text = doc.text
+    window = text[max(0, person.start_char - 60):person.start_char]
+    compound = _COMPOUND_BEFORE.search(window)
+    if compound:
+        # "Movisie-bestuurder" is one token: the organisation is known from its other mentions
+        org = next((o for o in organisations if o.text == compound.group("org")), None)
+        if org is not None:
+            at = person.start_char - len(window) + compound.start("role")
+            return [Affiliation(person, (at, at + len(compound.group("role"))), org)]
+    words = window.rstrip().split(" ")
+    for size in (3, 2, 1):
+        candidate = " ".join(words[-size:]).strip().lower()
+        if candidate in job_titles():
+            at = person.start_char - len(window) + window.rstrip().rfind(" ".join(words[-size:]))
+            return [Affiliation(person, (at, at + len(candidate)), None)]
+    return []
+
+
+def find_affiliations(doc: Doc) -> list[Affiliation]:
+    """Roles and affiliations stated next to each person mention of the doc."""
+    organisations = sorted(doc.spans.get("organisations", []), key=lambda s: s.start_char)
+    found: list[Affiliation] = []
+    for person in doc.spans.get("persons", []):
+        found.extend(_after(doc, person, organisations) or _before(doc, person, organisations))
+    return found

@@ -1,0 +1,1 @@
+"""spaCy pipeline components of the extraction stage (see docs/nlp.md)."""

@@ -1,0 +1,446 @@
+"""The ``kg_organisations`` component: organisation mentions as ``doc.spans["organisations"]``.
+
+Three sources, then the longest span wins where they overlap:
+
+1. the gazetteer (``ontology/organisations.tsv``): acronyms in their own casing (PhraseMatcher on
+   ORTH), names and aliases in any casing (PhraseMatcher on LOWER) as long as the mention is
+   capitalised somewhere; ``span.kb_id_`` is the gazetteer id;
+2. name shapes from ``kg/data/organisation_patterns.json`` (Matcher): a head and a capitalised name
+   ("Stichting De Buurtbron", "de gemeente Ooststellingwerf") or a capitalised name and a head
+   ("Verwey-Jonker Instituut"); ``kb_id_`` is set when the whole span resolves in the gazetteer;
+3. unseen acronyms (``IZA``, ``BSvL``), minus a stoplist of capitals that name no organisation.
+
+Also from the gazetteer: compounds that open with a listed name ("Movisie-bestuurder", the whole
+token, as the tokenizer keeps it whole) and names listed after a plural head ("gemeenten (Zeist,
+Ede en Assen)": each bare name, resolved as "Gemeente X"). An unresolved acronym takes the id of
+the name it abbreviates in the same text.
+
+Guards: a common Dutch word that is capitalised only because it opens a
+sentence is not a name, and an acronym inside an ALL-CAPS heading is a word of the heading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+from wordfreq import zipf_frequency
+
+from kg.lexicon import zipf
+from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.paths import ontology_dir
+
+SPAN_KEY = "organisations"
+LABEL = "ORG"
+DEFAULT_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "organisation_patterns.json"
+
+#: A token that can be part of a name: starts with a capital or a digit (spaCy shape ``X``/``d``).
+_NAME = {"SHAPE": {"REGEX": r"^[Xd]"}}
+_NAME_START = "A-ZÀ-ÖØ-Þ0-9"
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "•", "–", "—"})
+_ARTICLES = frozenset({"de", "het", "den", "the"})
+_OPENERS = frozenset({"‘", "“", "'", '"', "(", "-", "–", "—", "•"})
+
+
+def default_gazetteer_path() -> Path:
+    return ontology_dir() / "organisations.tsv"
+
+
+@dataclass(frozen=True)
+class PatternData:
+    """The contents of ``organisation_patterns.json`` (see its ``_about``)."""
+
+    lowercase_heads: tuple[str, ...]
+    capitalised_heads: tuple[str, ...]
+    suffix_heads: tuple[str, ...]
+    connectors: frozenset[str]
+    name_stoplist: frozenset[str]
+    list_heads: dict[str, str]
+    acronym_stoplist: frozenset[str]
+    acronym: re.Pattern[str]
+    min_capitals_mixed_case: int
+    common_word_zipf: float
+    function_word_zipf: float
+    caps_word_zipf: float
+    heading_word_zipf: float
+
+    @classmethod
+    def load(cls, path: Path | str) -> PatternData:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        shape = data["acronym"]
+        rest = f"{{{shape['min_length'] - 1},{shape['max_length'] - 1}}}"
+        return cls(
+            lowercase_heads=tuple(data["prefix_heads"]["lowercase_ok"]),
+            capitalised_heads=tuple(data["prefix_heads"]["capitalised_only"]),
+            suffix_heads=tuple(data["suffix_heads"]),
+            connectors=frozenset(data["connectors"]),
+            name_stoplist=frozenset(data["name_stoplist"]),
+            list_heads=dict(data["list_heads"]),
+            acronym_stoplist=frozenset(data["acronym_stoplist"]),
+            acronym=re.compile(rf"[A-Z][A-Za-z0-9&]{rest}"),
+            min_capitals_mixed_case=shape["min_capitals_mixed_case"],
+            common_word_zipf=data["common_word_zipf"],
+            function_word_zipf=data["function_word_zipf"],
+            caps_word_zipf=data["caps_word_zipf"],
+            heading_word_zipf=data["heading_word_zipf"],
+        )
+
+
+class OrganisationFinder:
+    """Finds organisation spans in a Doc; built once per vocabulary (matchers hold patterns)."""
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, patterns: PatternData) -> None:
+        self.gazetteer = gazetteer
+        self.patterns = patterns
+        make_doc = spacy.blank("nl", vocab=vocab).make_doc
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._folded = PhraseMatcher(vocab, attr="LOWER")
+        self._acronyms_inside: dict[str, frozenset[str]] = {}
+        for surface, _ in gazetteer.surfaces():
+            if is_acronym(surface):
+                self._exact.add(surface, [make_doc(surface)])
+                continue
+            if " " not in surface:  # a one-word name may be written in capitals: NIBUD, MOVISIE
+                self._exact.add(surface, [make_doc(surface.upper())])
+            self._folded.add(surface, [make_doc(form) for form in {surface, strip_diacritics(surface)}])
+            self._acronyms_inside[surface] = frozenset(word for word in surface.split() if is_acronym(word))
+        self._shapes = Matcher(vocab)
+        self._add_shapes(make_doc)
+
+    def _add_shapes(self, make_doc: Callable[[str], Doc]) -> None:
+        connectors = sorted(self.patterns.connectors)
+        optional_connector = {"LOWER": {"IN": connectors}, "OP": "?"}
+        alternation = "|".join(re.escape(word) for word in connectors)
+        name_or_connector = {"TEXT": {"REGEX": rf"^(?:[{_NAME_START}]|(?:{alternation})$)"}, "OP": "*"}
+        for head in self.patterns.lowercase_heads:
+            words = [{"LOWER": token.text} for token in make_doc(head.lower())]
+            self._shapes.add("PREFIX", [[*words, optional_connector, _NAME, name_or_connector]])
+        for head in self.patterns.capitalised_heads:
+            words = [{"ORTH": token.text} for token in make_doc(head)]
+            self._shapes.add("PREFIX", [[*words, _NAME, name_or_connector]])
+        for head in self.patterns.suffix_heads:
+            self._shapes.add("SUFFIX", [[{**_NAME, "OP": "{1,4}"}, {"ORTH": head}]])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
+        acronyms = list(self._acronym_spans(doc))
+        shapes = self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms})
+        spans = [*listed, *shapes, *acronyms]
+        found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
+        return self._propagate_short_forms(doc, found)
+
+    # -- 1. gazetteer -------------------------------------------------------------------------
+
+    def _gazetteer_spans(self, doc: Doc) -> Iterable[Span]:
+        for match_id, start, end in self._exact(doc):
+            span = doc[start:end]
+            if not (is_acronym(span.text) and self._in_caps_heading(span)):
+                yield self._labelled(span, self.gazetteer.resolve(doc.vocab.strings[match_id]))
+        for match_id, start, end in self._folded(doc):
+            surface = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            if self._accept_folded(span, surface):
+                yield self._labelled(span, self.gazetteer.resolve(surface))
+
+    def _compound_spans(self, doc: Doc) -> Iterable[Span]:
+        """A compound token that opens with an organisation ("Movisie-bestuurder",
+        "Volkskrant-columnist"): the tokenizer keeps it whole, so the span is the whole token."""
+        for token in doc:
+            head, hyphen, rest = token.text.partition("-")
+            if hyphen and rest[:1].islower() and head[:1].isupper() and self._exact_surface(head):
+                yield self._labelled(doc[token.i : token.i + 1], self.gazetteer.resolve(head))
+
+    def _exact_surface(self, text: str) -> bool:
+        """Is ``text`` a gazetteer name or alias exactly as written (or a one-word name in capitals)?"""
+        organisation = self.gazetteer.resolve(text)
+        return organisation is not None and any(text in (surface, surface.upper()) for surface in organisation.surfaces)
+
+    def _list_spans(self, doc: Doc) -> Iterable[Span]:
+        """The names listed after a plural head: "gemeenten (Westland, Capelle a/d IJssel en Ede)"
+        are Gemeente Westland, ...; each span is the bare name, its id that of "Gemeente X"."""
+        for token in doc:
+            singular = self.patterns.list_heads.get(token.lower_)
+            if singular is None:
+                continue
+            index = token.i + 1
+            if index < len(doc) and doc[index].text in ("(", ":"):
+                index += 1
+            while index < len(doc) and doc[index].text[0].isupper():
+                end = index + 1
+                while end < len(doc) and (doc[end].text[0].isupper() or self._inner_connector(doc, end)):
+                    end += 1
+                name = doc[index:end]
+                if not any(token.text in self.patterns.name_stoplist for token in name):
+                    yield self._labelled(name, self.gazetteer.resolve(f"{singular} {name.text}"))
+                if end < len(doc) and doc[end].lower_ in (",", "en"):
+                    index = end + 1
+                else:
+                    break
+
+    def _inner_connector(self, doc: Doc, index: int) -> bool:
+        """A connector inside a listed name ("Capelle a/d IJssel"); "en" separates the names."""
+        following = doc[index + 1] if index + 1 < len(doc) else None
+        inside = doc[index].lower_ in self.patterns.connectors - {"en"}
+        return inside and following is not None and following.text[0].isupper()
+
+    def _accept_folded(self, span: Span, surface: str) -> bool:
+        """A case-insensitive gazetteer hit is a mention when it is written like a name.
+
+        Acronyms inside a multiword alias keep their casing ("Ministerie van VWS"), the mention is
+        capitalised somewhere, and a one-word name that is also a common word ("Trouw", "Halt")
+        does not count where only the start of the sentence capitalised it.
+        """
+        acronyms = self._acronyms_inside[surface]
+        if any(token.lower_ == acronym.lower() and token.text != acronym for token in span for acronym in acronyms):
+            return False
+        if not any(char.isupper() for char in span.text):
+            return False
+        if len(span) == 1:
+            return span[0].text[0].isupper() and not self._common_at_sentence_start(span[0])
+        return True
+
+    # -- 2. name shapes -----------------------------------------------------------------------
+
+    def _shape_spans(self, doc: Doc, listed: set[int], acronyms: set[int]) -> Iterable[Span]:
+        """Shape matches cut to a name. A name after a head ends where a gazetteer hit or an acronym
+        starts, or where a connector leads to one or to another head ("lectoraat Social Work | van
+        de Saxion Hogeschool", "Platform X | en Platform Y"); a head that starts a gazetteer hit is
+        left to the gazetteer."""
+        prefixes: dict[int, int] = {}  # start -> longest end
+        suffixes: dict[int, int] = {}  # end -> earliest start
+        for match_id, start, end in self._shapes(doc):
+            if doc.vocab.strings[match_id] == "PREFIX":
+                prefixes[start] = max(end, prefixes.get(start, end))
+            else:
+                suffixes[end] = min(start, suffixes.get(end, start))
+        for start, end in prefixes.items():
+            others = set(prefixes) - {start}
+            span = None if start in listed else self._trim_prefix(doc, start, end, listed | acronyms, others)
+            if span is not None:
+                yield self._labelled(span, self.gazetteer.resolve(span.text))
+        for end, start in suffixes.items():
+            span = self._trim_suffix(doc, start, end)
+            if span is not None:
+                yield self._labelled(span, self._resolve_suffix(span))
+
+    @staticmethod
+    def _labelled(span: Span, organisation: Organisation | None) -> Span:
+        return Span(span.doc, span.start, span.end, label=LABEL, kb_id=organisation.id if organisation else "")
+
+    def _trim_prefix(self, doc: Doc, start: int, end: int, stops: set[int], heads: set[int]) -> Span | None:
+        """Head + name, the name ending before a stoplisted word, at ``stops``, at connectors that
+        lead to ``stops`` or ``heads``, and never on a connector."""
+        name_start = start + self._head_length(doc, start)
+        while name_start < end and doc[name_start].lower_ in self.patterns.connectors:
+            name_start += 1
+        name_end = name_start
+        while name_end < end:
+            token = doc[name_end]
+            if token.text in self.patterns.name_stoplist or name_end in stops:
+                break
+            if token.lower_ in self.patterns.connectors:
+                ahead = name_end
+                while ahead < end and doc[ahead].lower_ in self.patterns.connectors:
+                    ahead += 1
+                if ahead in stops or ahead in heads:
+                    break
+            name_end += 1
+        while name_end > name_start and doc[name_end - 1].lower_ in self.patterns.connectors:
+            name_end -= 1
+        if name_end == name_start or not doc[name_start].text[0].isupper():
+            return None
+        return doc[start:name_end]
+
+    def _head_length(self, doc: Doc, start: int) -> int:
+        """How many tokens the prefix head at ``start`` takes (the longest head that fits)."""
+        best = 0
+        for head in (*self.patterns.lowercase_heads, *self.patterns.capitalised_heads):
+            words = head.lower().split()
+            if [token.lower_ for token in doc[start : start + len(words)]] == words:
+                best = max(best, len(words))
+        return best
+
+    def _trim_suffix(self, doc: Doc, start: int, end: int) -> Span | None:
+        """Name + head, without stoplisted words, capitalised prepositions ("In Nederland") and
+        function words ("Toen Nederland"; an article only where it opens the sentence: "Het
+        Instituut", but "bij De Haagse Hogeschool"). Only function words go: "Sociaal Werk Nederland"."""
+        while start < end - 1 and (
+            doc[start].text in self.patterns.name_stoplist
+            or (
+                zipf(doc[start].text) >= self.patterns.function_word_zipf
+                and (doc[start].lower_ not in _ARTICLES or _sentence_initial(doc[start]))
+            )
+            or doc[start].lower_ in self.patterns.connectors - _ARTICLES
+        ):
+            start += 1
+        if any(token.text in self.patterns.name_stoplist for token in doc[start : end - 1]):
+            return None
+        return doc[start:end] if start < end - 1 else None
+
+    def _resolve_suffix(self, span: Span) -> Organisation | None:
+        """The whole span, or its name when the head only repeats what the organisation is called:
+        "NHLStenden Hogeschool" is NHL Stenden Hogeschool, "Movisie Academie" is not Movisie."""
+        organisation = self.gazetteer.resolve(span.text)
+        if organisation is not None:
+            return organisation
+        named = self.gazetteer.resolve(span[:-1].text)
+        head = fold(span[-1].text)
+        if named is not None and any(head in fold(surface).split() for surface in named.surfaces):
+            return named
+        return None
+
+    # -- 3. unseen acronyms -------------------------------------------------------------------
+
+    def _acronym_spans(self, doc: Doc) -> Iterable[Span]:
+        for token in doc:
+            if self._is_unseen_acronym(token):
+                yield Span(doc, token.i, token.i + 1, label=LABEL, kb_id="")
+
+    def _is_unseen_acronym(self, token: Token) -> bool:
+        """Capitals of the acronym shape, not stoplisted, not a word in capitals ("COLUMN")."""
+        text = token.text
+        if not self.patterns.acronym.fullmatch(text) or text in self.patterns.acronym_stoplist:
+            return False
+        capitals = sum(char.isupper() for char in text)
+        if not (text.isupper() or (capitals >= self.patterns.min_capitals_mixed_case and text[-1].isupper())):
+            return False
+        if sum(char.isalpha() for char in text) < 2 or zipf(text) >= self.patterns.caps_word_zipf:
+            return False
+        if len(text) >= 5 and max(zipf(text), zipf_frequency(text.lower(), "en")) >= self.patterns.common_word_zipf:
+            return False
+        return not self._in_caps_heading(token.doc[token.i : token.i + 1])
+
+    def _propagate_short_forms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An unresolved acronym takes the id of the name it abbreviates in this text: the name it
+        follows in brackets ("Institute for Positive Health (IPH)") or a name it begins ("JES" after
+        "JES Rijnland")."""
+        defined: dict[str, str] = {}
+        for previous, span in zip(spans, spans[1:]):
+            if previous.kb_id_ and not span.kb_id_ and previous.end == span.start - 1 and doc[previous.end].text == "(":
+                defined.setdefault(span.text, previous.kb_id_)
+        for span in spans:
+            if span.kb_id_ and len(span) > 1 and span[0].text.isupper():
+                defined.setdefault(span[0].text, span.kb_id_)
+        return [
+            Span(doc, span.start, span.end, label=LABEL, kb_id=defined[span.text])
+            if not span.kb_id_ and span.text in defined
+            else span
+            for span in spans
+        ]
+
+    # -- guards -------------------------------------------------------------------------------
+
+    def _common_at_sentence_start(self, token: Token) -> bool:
+        """Is this token an ordinary word, capitalised only because the sentence starts with it?"""
+        return _sentence_initial(token) and zipf(token.text) >= self.patterns.common_word_zipf
+
+    def _in_caps_heading(self, span: Span) -> bool:
+        """Is the span a heading line of its own, or does a neighbouring word in capitals (a common
+        word, or a long one) show it sits in an ALL-CAPS heading?"""
+        doc = span.doc
+        before = list(doc[max(0, span.start - 4) : span.start])
+        after = list(doc[span.end : span.end + 4])
+        paragraph = [*_until_space(reversed(before)), *_until_space(after)]
+        neighbours = [token for token in paragraph if token.is_alpha and len(token) >= 2]
+        alone = (span.start == 0 or doc[span.start - 1].is_space) and (span.end == len(doc) or doc[span.end].is_space)
+        return alone or any(
+            token.is_upper and (zipf(token.text) >= self.patterns.heading_word_zipf or len(token) >= 7)
+            for token in neighbours
+        )
+
+
+def _until_space(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens up to the first whitespace token (a paragraph break in the clean text)."""
+    taken = []
+    for token in tokens:
+        if token.is_space:
+            break
+        taken.append(token)
+    return taken
+
+
+def _sentence_initial(token: Token) -> bool:
+    """First word of a sentence (or paragraph, or quote or bullet opening one)."""
+    index = token.i
+    doc = token.doc
+    while index > 0 and doc[index - 1].text in _OPENERS:
+        index -= 1
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    previous = doc[index - 1]
+    return previous.is_space or previous.text in _SENTENCE_ENDS
+
+
+@lru_cache(maxsize=4)
+def _default_finder(vocab: Vocab) -> OrganisationFinder:
+    return OrganisationFinder(vocab, Gazetteer.load(default_gazetteer_path()), PatternData.load(DEFAULT_PATTERNS))
+
+
+def find_organisation_spans(doc: Doc, finder: OrganisationFinder | None = None) -> list[Span]:
+    """Organisation mentions in ``doc``, non-overlapping, in text order (default data files)."""
+    return (finder or _default_finder(doc.vocab))(doc)
+
+
+class OrganisationRecogniser:
+    """The pipeline component: writes ``doc.spans["organisations"]``."""
+
+    def __init__(self, finder: OrganisationFinder, scorer: Callable[..., dict[str, Any]]) -> None:
+        self.finder = finder
+        self.scorer = scorer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = self.finder(doc)
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        return self.scorer(examples, **kwargs)
+
+
+def score_organisations(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """Precision, recall and F of ``doc.spans["organisations"]`` (exact extents and label)."""
+    return Scorer.score_spans(
+        examples,
+        SPAN_KEY,
+        getter=lambda doc, key: doc.spans.get(key, []),
+        has_annotation=lambda doc: SPAN_KEY in doc.spans,
+        **kwargs,
+    )
+
+
+@spacy.registry.scorers("kg.organisations_scorer.v1")
+def make_organisations_scorer() -> Callable[..., dict[str, Any]]:
+    return score_organisations
+
+
+@Language.factory(
+    "kg_organisations",
+    default_config={
+        "gazetteer_path": None,
+        "patterns_path": None,
+        "scorer": {"@scorers": "kg.organisations_scorer.v1"},
+    },
+)
+def make_organisations(
+    nlp: Language,
+    name: str,
+    gazetteer_path: str | None,
+    patterns_path: str | None,
+    scorer: Callable[..., dict[str, Any]],
+) -> OrganisationRecogniser:
+    """``gazetteer_path``/``patterns_path`` default to the project's ontology and data files."""
+    gazetteer = Gazetteer.load(gazetteer_path or default_gazetteer_path())
+    patterns = PatternData.load(patterns_path or DEFAULT_PATTERNS)
+    return OrganisationRecogniser(OrganisationFinder(nlp.vocab, gazetteer, patterns), scorer)

@@ -1,0 +1,136 @@
+"""Word lists for recognising persons: deduce's name lists and our cue words.
+
+First names, surnames, name particles and titles come from the data folder of the ``deduce``
+package (read as plain files with ``importlib.resources``; deduce itself is never imported or
+started). Like deduce, a list's ``exceptions.txt`` is subtracted from its ``items.txt``: it holds
+names that are mostly ordinary words ("April", "Mei", "Juli", "Kerst", "Door", "Dan").
+
+Names are compared *folded* (lower case, no diacritics): "Maaïke" is listed as "Maaike".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+from kg.extract.names import particles
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+_NAMES = ("deduce", "data/lookup/src/names")
+_SECTIONS = ("speech", "role", "organisation")
+#: Below this Zipf frequency (about once in a million words) a capitalised Dutch word is more
+#: likely a name than a word: "afiah" 0.0, "oka" 2.5, "movisie" 2.1; "denker" 3.4, "werk" 5.8.
+_RARE_ZIPF = 3.0
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, typographic apostrophes as ``'``: "Ročak" -> "rocak"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").lower()
+
+
+@dataclass(frozen=True)
+class PersonLexicon:
+    """Folded word sets; see ``load_lexicon``."""
+
+    first_names: frozenset[str]
+    #: Also the names deduce excepts as usually ordinary words ("Jun", "Dan"): safe once a
+    #: known first name precedes them ("Rui Jun Luong").
+    any_first_names: frozenset[str]
+    surnames: frozenset[str]
+    #: Particle sequences before a surname, words joined by one space: "van der", "in 't", "ten".
+    particles: frozenset[str]
+    #: Titles and forms of address before a name: "dr.", "prof.", "mevrouw", "heer".
+    titles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PersonCues:
+    """Folded cue words from ``kg/data/person_cues.txt``, one set per section."""
+
+    #: Speech verbs next to a name, on either side: "zegt Roovers", "Roovers vertelt".
+    speech: frozenset[str]
+    #: Functions right before a name, also ending a compound: "staatssecretaris Blokhuis",
+    #: "Movisie-bestuurder Bakker", "opbouwwerker Rutte".
+    role: frozenset[str]
+    #: Words that make the name after them part of an organisation or place: "Stichting".
+    organisation: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def is_rare_word(folded: str) -> bool:
+    """True when ``folded`` is no common Dutch word (by wordfreq), so it may well be a name."""
+    return zipf_frequency(folded, "nl") < _RARE_ZIPF
+
+
+def _names_dir() -> Traversable:
+    package, folder = _NAMES
+    return resources.files(package).joinpath(folder)
+
+
+def _lines(path: Traversable) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _items(name: str, *, with_exceptions: bool = False) -> frozenset[str]:
+    folder = _names_dir().joinpath(name)
+    items = {fold(item) for item in _lines(folder.joinpath("items.txt"))}
+    exceptions = folder.joinpath("exceptions.txt")
+    if not with_exceptions and exceptions.is_file():
+        items -= {fold(item) for item in _lines(exceptions)}
+    return frozenset(items)
+
+
+def _particle_phrases() -> frozenset[str]:
+    """deduce's interfixes ("van der", "in 't", "te") and our foreign particles ("von", "du").
+
+    Our file also lists the parts of longer particles ("in", "op"); alone, such a part is a
+    preposition ("Marjet in Utrecht"), so a single word of ours that is a stop word only counts
+    as a particle where deduce lists it.
+    """
+    ours = {fold(p) for p in particles()} - STOP_WORDS
+    return _items("lst_interfix") | frozenset(ours)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> PersonLexicon:
+    """The name lists, loaded once."""
+    prefixes = _items("lst_prefix")
+    return PersonLexicon(
+        first_names=_items("lst_first_name"),
+        any_first_names=_items("lst_first_name", with_exceptions=True),
+        surnames=_items("lst_surname"),
+        particles=_particle_phrases(),
+        # "de heer" -> "heer": the article before it is no title of its own.
+        titles=frozenset(phrase.split()[-1] for phrase in prefixes),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> PersonCues:
+    """Cue words from ``path`` (default: the project's ``kg/data/person_cues.txt``).
+
+    The file has ``[speech]``, ``[role]`` and ``[organisation]`` sections, one word a line.
+    """
+    source = Path(path) if path else resources.files("kg.data").joinpath("person_cues.txt")
+    sections: dict[str, set[str]] = {name: set() for name in _SECTIONS}
+    current: set[str] | None = None
+    for line in _lines(source):
+        if line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections[line[1:-1]]
+        elif current is None:
+            raise ValueError(f"{source}: cue word {line!r} before any [section]")
+        else:
+            current.add(fold(line))
+    return PersonCues(**{name: frozenset(words) for name, words in sections.items()})

@@ -1,0 +1,303 @@
+"""Themes: mentions of the thesaurus concepts (``ontology/themes.ttl``) in an article.
+
+Labels match on lemmas, so inflected forms hit ("samengewerkt" -> samenwerken), multiword labels on
+lemma sequences, and a compound word whose head is a label ("schuldhulpverlening" ->
+hulpverlening) when the rest of the word is itself a Dutch word. The thesaurus is read when a
+document is processed (cached until the file changes), so an enlarged thesaurus is picked up.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import spacy
+from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
+from spacy.language import Language
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import registry
+
+from kg.lexicon import zipf
+from kg.nlp.lemmas import lemma
+from kg.paths import ontology_dir
+
+SPANS_KEY = "themes"
+LABEL = "THEME"
+MIN_HEAD_LABEL = 5  # shorter labels ("zorg") match whole words only: "zorgen" is mostly a verb
+MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutch word
+LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
+INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
+_DROP = frozenset(" -\u2010\u2011\u00ad")
+
+Key = tuple[str, str]  # ("s", folded surface form) or ("l", folded lemma)
+Match = tuple[int, int, str]  # token start, token end, concept id
+
+
+def fold(text: str) -> str:
+    """Case, diacritics, hyphens and spacing folded, as the thesaurus compares its labels."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
+
+
+def _label_key(word: str) -> Key:
+    """How one word of a label is compared: by lemma when the label word is a base form (or its
+    regular plural/inflection), else by its exact form.
+
+    simplemma maps "ouderen" to "oudere" and "jongeren" to "jong": matching those lemmas would
+    make "oud" and "jong" hits, so such labels keep their printed form.
+    """
+    surface, base = fold(word), fold(lemma(word))
+    if len(surface) >= MIN_HEAD_LABEL and (surface == base or surface in {base + end for end in INFLECTIONS}):
+        return ("l", base)
+    return ("s", surface)
+
+
+def _token_keys(token: Token) -> tuple[Key, ...]:
+    if token.is_space or token.is_punct:
+        return ()
+    return (("s", fold(token.text)), ("l", fold(lemma(token.text))))
+
+
+def _infinitive_like(word: str) -> bool:
+    """A label that is its own lemma and ends in -en is a verb ("wonen", "pesten"): as a compound
+    head it would hit verbs with a prefix ("verpesten"), so it only matches whole words."""
+    return word.endswith("en") and fold(lemma(word)) == word
+
+
+def _noun_like(token: Token) -> bool:
+    """Lower case (or capitalised as the first word of a sentence) and not a verb form: a word
+    whose lemma is a different -en infinitive ("verzorgt" -> "verzorgen") is skipped."""
+    text = token.text
+    if not (token.is_alpha and (token.is_lower or (token.is_sent_start and text[1:].islower()))):
+        return False
+    base = lemma(text)
+    return not (base.endswith("en") and base != text.lower())
+
+
+def _is_word(part: str) -> bool:
+    cores = [part] + [part[: -len(end)] for end in LINKING if part.endswith(end)]
+    return any(len(core) >= 3 and zipf(core) >= MIN_PREFIX_ZIPF for core in cores)
+
+
+@dataclass(frozen=True)
+class ThemeMatcher:
+    """A trie of label keys (words compared by lemma or form) and an index of compound heads."""
+
+    trie: dict[Any, Any]
+    heads: dict[str, str]
+
+    @classmethod
+    def build(cls, concepts: dict[str, tuple[str, ...]]) -> ThemeMatcher:
+        trie: dict[Any, Any] = {}
+        heads: dict[str, str] = {}
+        tokenizer = _tokenizer()
+        for concept, labels in concepts.items():
+            for label in labels:
+                words = [t.text for t in tokenizer(label) if not t.is_space]
+                node = trie
+                for word in words:
+                    node = node.setdefault(_label_key(word), {})
+                node.setdefault(None, concept)
+                surface = fold(label)
+                if len(words) == 1 and len(surface) >= MIN_HEAD_LABEL and not _infinitive_like(surface):
+                    heads.setdefault(surface, concept)
+                    heads.setdefault(_label_key(label)[1], concept)
+        return cls(trie, heads)
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        """Non-overlapping mentions, longest label first, then compound heads."""
+        keys = [_token_keys(token) for token in doc]
+        found: list[Match] = []
+        i = 0
+        while i < len(doc):
+            longest = self._longest(keys, i)
+            if longest:
+                found.append((i, longest[0], longest[1]))
+                i = longest[0]
+                continue
+            concept = self._compound(doc[i])
+            if concept:
+                found.append((i, i + 1, concept))
+            i += 1
+        return found
+
+    def _longest(self, keys: list[tuple[Key, ...]], start: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        stack = [(self.trie, start)]
+        while stack:
+            node, at = stack.pop()
+            if at >= len(keys):
+                continue
+            for key in keys[at]:
+                child = node.get(key)
+                if child is None:
+                    continue
+                if None in child and (best is None or at + 1 > best[0]):
+                    best = (at + 1, child[None])
+                stack.append((child, at + 1))
+        return best
+
+    def _compound(self, token: Token) -> str | None:
+        if len(token.text) < MIN_HEAD_LABEL + 3 or not _noun_like(token):
+            return None
+        for form in dict.fromkeys((fold(token.text), fold(lemma(token.text)))):
+            for cut in range(3, len(form) - MIN_HEAD_LABEL + 1):  # longest head first
+                concept = self.heads.get(form[cut:])
+                if concept and _is_word(form[:cut]):
+                    return concept
+        return None
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Callable[[str], Doc]:
+    return spacy.blank("nl").tokenizer
+
+
+def default_thesaurus() -> Path:
+    return ontology_dir() / "themes.ttl"
+
+
+def load_concepts(path: Path) -> dict[str, tuple[str, ...]]:
+    """Concept id (local name of the ``kgt:`` IRI) -> its Dutch labels, prefLabel first."""
+    return _concepts(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _concepts(path: str, mtime: float) -> dict[str, tuple[str, ...]]:
+    graph = Graph().parse(path, format="turtle")
+    concepts: dict[str, tuple[str, ...]] = {}
+    for iri in sorted(graph.subjects(RDF.type, SKOS.Concept)):
+        labels = [
+            str(label)
+            for predicate in (SKOS.prefLabel, SKOS.altLabel)
+            for label in sorted(graph.objects(iri, predicate))
+            if getattr(label, "language", None) == "nl"
+        ]
+        concepts[str(iri).rstrip("/").rsplit("/", 1)[-1]] = tuple(labels)
+    return concepts
+
+
+def matcher_for(path: Path) -> ThemeMatcher:
+    return _matcher(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _matcher(path: str, mtime: float) -> ThemeMatcher:
+    return ThemeMatcher.build(_concepts(path, mtime))
+
+
+class ThemeTagger:
+    """Writes ``doc.spans["themes"]``; each span's ``kb_id_`` is a concept id."""
+
+    def __init__(self, thesaurus: Path, scorer: Callable[..., dict[str, Any]]) -> None:
+        self.thesaurus = thesaurus
+        self.scorer = scorer
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = matcher_for(self.thesaurus)(doc)
+        doc.spans[SPANS_KEY] = [Span(doc, start, end, label=LABEL, kb_id=concept) for start, end, concept in matches]
+        doc.spans[SPANS_KEY].attrs["thesaurus"] = str(self.thesaurus)
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        return self.scorer(examples, **kwargs)
+
+
+@Language.factory(
+    "kg_themes",
+    default_config={"thesaurus": None, "scorer": {"@scorers": "kg.themes_scorer.v1"}},
+)
+def make_themes(nlp: Language, name: str, thesaurus: Optional[str], scorer: Callable[..., dict[str, Any]]) -> ThemeTagger:
+    """``thesaurus``: path of a SKOS Turtle file; ``None`` is the project's ``ontology/themes.ttl``."""
+    return ThemeTagger(Path(thesaurus) if thesaurus else default_thesaurus(), scorer)
+
+
+def _concept_spans(doc: Doc, attr: str) -> list[Span]:
+    """The theme spans labelled with their concept id, so the score asks for the right concept."""
+    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
+    return [Span(doc, span.start, span.end, label=span.kb_id_) for span in group]
+
+
+def score_themes(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    kwargs.setdefault("getter", _concept_spans)
+    kwargs.setdefault("has_annotation", lambda doc: SPANS_KEY in doc.spans)
+    kwargs.setdefault("allow_overlap", True)
+    return Scorer.score_spans(examples, f"spans_{SPANS_KEY}", **kwargs)
+
+
+@registry.scorers("kg.themes_scorer.v1")
+def make_themes_scorer() -> Callable[..., dict[str, Any]]:
+    return score_themes
+
+
+def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8) -> list[tuple[str, float]]:
+    """The article's strongest concepts with a weight in (0, 1], strongest first.
+
+    weight = 0.5 * log-scaled frequency + 0.3 * in the headline + 0.2 * in the lead. Concepts in
+    the headline or the lead rank above body-only ones (the lead says what the article is about);
+    a body-only concept mentioned once is left out as noise.
+    """
+    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
+    if group is None:
+        return []
+    thesaurus = Path(group.attrs.get("thesaurus") or default_thesaurus())
+    counts = Counter(span.kb_id_ for span in group)
+    in_lead = {span.kb_id_ for span in group if span.start_char < lead_chars}
+    in_headline = {concept for _, _, concept in matcher_for(thesaurus)(_tokenizer()(headline))}
+    top = max(counts.values(), default=1)
+
+    def weight(concept: str) -> float:
+        frequency = math.log1p(counts[concept]) / math.log1p(top)
+        return 0.5 * frequency + 0.3 * (concept in in_headline) + 0.2 * (concept in in_lead)
+
+    prominent = in_headline | in_lead
+    kept = [c for c in set(counts) | in_headline if c in prominent or counts[c] > 1]
+    ranked = sorted(kept, key=lambda c: (c not in prominent, -weight(c), c))
+    return [(concept, round(weight(concept), 3)) for concept in ranked[:limit]]
+
+
+def candidate_keyphrases(docs: Iterable[Doc], min_count: int = 2, limit: int = 50) -> list[tuple[str, int]]:
+    """Frequent compounds and adjective + noun phrases that no theme span covers: candidates for
+    the thesaurus, for the build summary. Counted by lemma, shown in their most frequent form."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for doc in docs:
+        covered = {i for span in (doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []) for i in range(span.start, span.end)}
+        for phrase in _phrases(doc, covered):
+            key = " ".join(lemma(word) for word in phrase.split())
+            counts[key] += 1
+            forms.setdefault(key, Counter())[phrase] += 1
+    frequent = [(forms[key].most_common(1)[0][0], n) for key, n in counts.items() if n >= min_count]
+    return sorted(frequent, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _phrases(doc: Doc, covered: set[int]) -> Iterable[str]:
+    """Rare long lower-case words (Dutch compounds) and inflected adjective + noun pairs."""
+    for i, token in enumerate(doc):
+        if i in covered or not (token.is_alpha and token.is_lower):
+            continue
+        if len(token.text) >= 10 and zipf(token.text) < 3.5:
+            yield token.text
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            following is not None
+            and i + 1 not in covered
+            and following.is_alpha
+            and following.is_lower
+            and len(following.text) >= 4
+            and zipf(following.text) < 6.5
+            and token.text.endswith("e")
+            and len(token.text) >= 5
+            and zipf(token.text) < 5.5
+            and lemma(token.text) != token.text
+        ):
+            yield f"{token.text} {following.text}"

@@ -1,0 +1,66 @@
+"""One node per real entity across the corpus.
+
+Persons: names that share a surname and compatible given names or initials ("J. Janssen",
+"Janine Janssen") are one person, named by their fullest printed form; two different given
+names ("Jan Janssen", "Janine Janssen") stay two people, and an initial that fits both stays
+apart. Organisations: a gazetteer id names one organisation whatever the surface form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from dataclasses import dataclass
+
+from kg.extract.names import initials, is_full_name, surname
+from kg.model import Extraction
+from kg.nlp.gazetteer import Gazetteer
+
+
+def _compatible(a: str, b: str) -> bool:
+    x, y = initials(a), initials(b)
+    return bool(x) and bool(y) and (x.startswith(y) or y.startswith(x))
+
+
+def _has_given_name(name: str) -> bool:
+    first = name.split()[0]
+    return len(first.rstrip(".")) > 1 and not first.endswith(".")
+
+
+class PersonResolver:
+    def __init__(self, names: Iterable[str]) -> None:
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            if is_full_name(name):
+                by_surname[surname(name)].add(" ".join(name.split()))
+        self.canonical: dict[str, str] = {}
+        for group in by_surname.values():
+            full = sorted((n for n in group if _has_given_name(n)), key=lambda n: (-len(n), n))
+            for name in sorted(group):
+                matches = [f for f in full if _compatible(name, f) and (not _has_given_name(name) or f.split()[0] == name.split()[0])]
+                distinct = {f.split()[0] for f in matches}
+                self.canonical[name] = matches[0] if len(distinct) == 1 else name
+
+    def name(self, surface: str) -> str:
+        cleaned = " ".join(surface.split())
+        return self.canonical.get(cleaned, cleaned)
+
+
+def person_resolver(extractions: list[Extraction]) -> PersonResolver:
+    names: list[str] = []
+    for extraction in extractions:
+        for article in extraction.articles:
+            names += [p.name.text for p in (*article.authors, *article.interviewees, *article.persons)]
+            names += [r.by for r in article.recommendations if r.by]
+    return PersonResolver(names)
+
+
+@dataclass(frozen=True)
+class Resolver:
+    persons: PersonResolver
+    organisations: Gazetteer
+
+
+def resolver(extractions: list[Extraction], gazetteer: Gazetteer) -> Resolver:
+    return Resolver(person_resolver(extractions), gazetteer)

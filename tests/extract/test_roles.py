@@ -1,0 +1,53 @@
+"""Roles and affiliations from bios and appositions (recognisers replaced by given spans)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.roles import find_affiliations
+
+NLP = spacy.blank("nl")
+
+
+def _doc(text: str, persons: list[str], organisations: list[str]) -> Doc:
+    doc = NLP(text)
+    doc.spans["persons"] = [doc.char_span(text.index(p), text.index(p) + len(p)) for p in persons]
+    doc.spans["organisations"] = [doc.char_span(text.index(o), text.index(o) + len(o)) for o in organisations]
+    return doc
+
+
+def _found(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (a.person.text, doc.text[a.role[0]:a.role[1]] if a.role else None, a.organisation.text if a.organisation is not None else None)
+        for a in find_affiliations(doc)
+    ]
+
+
+def test_apposition_with_role_and_organisation() -> None:
+    doc = _doc("Dat zegt Petra Smit, senior adviseur bij Movisie, in een interview.", ["Petra Smit"], ["Movisie"])
+    assert _found(doc) == [("Petra Smit", "senior adviseur", "Movisie")]
+
+
+def test_bio_chains_roles_and_organisations() -> None:
+    text = "Karel de Groot is lector Zorg en Welzijn aan Hogeschool Zuid en bijzonder hoogleraar aan de Universiteit Tilburg."
+    doc = _doc(text, ["Karel de Groot"], ["Hogeschool Zuid", "Universiteit Tilburg"])
+    assert _found(doc) == [
+        ("Karel de Groot", "lector Zorg en Welzijn", "Hogeschool Zuid"),
+        ("Karel de Groot", "bijzonder hoogleraar", "Universiteit Tilburg"),
+    ]
+
+
+def test_parenthesis_and_plain_van() -> None:
+    doc = _doc("Een gesprek met Ans Bos (Stichting Wijkkracht) en Tim Kok van het Jeugdfonds.", ["Ans Bos", "Tim Kok"], ["Stichting Wijkkracht", "Jeugdfonds"])
+    assert _found(doc) == [("Ans Bos", None, "Stichting Wijkkracht"), ("Tim Kok", None, "Jeugdfonds")]
+
+
+def test_organisation_role_compound_and_role_noun_before_the_name() -> None:
+    doc = _doc("Movisie deed onderzoek. Volgens Movisie-bestuurder Eva Ling en staatssecretaris Bram Vos is dat zo.", ["Eva Ling", "Bram Vos"], ["Movisie"])
+    assert _found(doc) == [("Eva Ling", "bestuurder", "Movisie"), ("Bram Vos", "staatssecretaris", None)]
+
+
+def test_a_sentence_between_name_and_organisation_is_no_affiliation() -> None:
+    doc = _doc("Petra Smit zegt dat zij vaak samenwerkt met Movisie.", ["Petra Smit"], ["Movisie"])
+    assert _found(doc) == []

@@ -1,0 +1,148 @@
+"""The kg_organisations component and its gazetteer, on small annotated texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.organisations import default_gazetteer_path, find_organisation_spans
+
+# Each fixture: a text and its organisation mentions as (surface, gazetteer id or "" when unseen).
+ANNOTATED = [
+    (
+        "Onderzoekers van Avans en het Trimbos-instituut werkten samen met het ministerie van VWS.",
+        [("Avans", "avans"), ("Trimbos-instituut", "trimbos"), ("ministerie van VWS", "vws")],
+    ),
+    (
+        "Het project werd gedragen door Stichting De Buurtbron, de gemeente Ooststellingwerf, "
+        "het Lectoraat Sociale Innovatie en Hogeschool Noorderlicht.",
+        [
+            ("Stichting De Buurtbron", ""),
+            ("gemeente Ooststellingwerf", ""),
+            ("Lectoraat Sociale Innovatie", ""),
+            ("Hogeschool Noorderlicht", ""),
+        ],
+    ),
+    (
+        "De subsidie komt van het Ministerie van Volksgezondheid, Welzijn en Sport en gaat naar de "
+        "Werkplaats Sociaal Domein Noord.",
+        [("Ministerie van Volksgezondheid, Welzijn en Sport", "vws"), ("Werkplaats Sociaal Domein Noord", "wsd-noord")],
+    ),
+    (
+        "Volgens het Institute for Positive Health (IPH) en het Landelijk Steunpunt Mantelhulp (LSM) "
+        "groeit de vraag. Het IPH en het LSM werken samen met het NIBUD.",
+        [
+            ("Institute for Positive Health", "iph"),
+            ("IPH", "iph"),
+            ("Landelijk Steunpunt Mantelhulp", ""),
+            ("LSM", ""),
+            ("IPH", "iph"),
+            ("LSM", ""),
+            ("NIBUD", "nibud"),
+        ],
+    ),
+    (
+        "Zes gemeenten (Zeist, Capelle a/d IJssel, Ede en Waddinxveen) doen mee.",
+        [("Zeist", ""), ("Capelle a/d IJssel", ""), ("Ede", "gemeente-ede"), ("Waddinxveen", "")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    import kg.nlp.organisations  # noqa: F401  (registers the factory)
+
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_organisations")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load(default_gazetteer_path())
+
+
+def mentions(doc: Doc) -> list[tuple[str, str]]:
+    return [(span.text, span.kb_id_) for span in doc.spans["organisations"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOTATED, ids=[f"fixture-{i}" for i in range(len(ANNOTATED))])
+def test_annotated_fixtures(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    assert mentions(doc) == expected
+    assert all(span.label_ == "ORG" for span in doc.spans["organisations"])
+
+
+def test_gazetteer_entries_and_resolution(gazetteer: Gazetteer) -> None:
+    vws = gazetteer.get("vws")
+    assert vws is not None and vws.name == "Ministerie van Volksgezondheid, Welzijn en Sport"
+    assert vws.kind == "ministerie" and "VWS" in vws.aliases
+    assert gazetteer.get("igj").parent == "vws"
+    assert gazetteer.resolve("VWS") is vws
+    assert gazetteer.resolve("Avans").id == "avans"
+    assert gazetteer.resolve("het Trimbos-instituut").id == "trimbos"
+    assert gazetteer.resolve("hogeschool utrecht").id == "hu"
+    assert gazetteer.resolve("Provincie Fryslan").id == "provincie-fryslan"
+    assert gazetteer.resolve("NIBUD").id == "nibud"
+
+
+def test_acronyms_are_case_sensitive(gazetteer: Gazetteer, nlp: Language) -> None:
+    assert gazetteer.resolve("vws") is None
+    assert gazetteer.resolve("Ser") is None
+    doc = nlp("Om negen uur belde het OM. Ser van Dam en de ser-leden wachtten op de SER.")
+    assert mentions(doc) == [("OM", "openbaar-ministerie"), ("SER", "ser")]
+
+
+def test_generic_nouns_are_not_organisations(nlp: Language) -> None:
+    doc = nlp(
+        "De gemeente sprak met de politie, het ministerie en de hogeschool over een stichting "
+        "voor buurtwerk. Het instituut zweeg."
+    )
+    assert mentions(doc) == []
+
+
+def test_sentence_initial_common_words_are_not_names(nlp: Language) -> None:
+    doc = nlp("Trouw aan hun idealen bleven de vrijwilligers. Karakter telt. Volgens Trouw klopt dat.")
+    assert mentions(doc) == [("Trouw", "trouw")]
+
+
+def test_named_police_counts_and_longest_match_wins(nlp: Language) -> None:
+    doc = nlp("Zij werkt bij de Nationale Politie en bij Hogeschool Utrecht, niet bij de politie van Utrecht.")
+    assert mentions(doc) == [("Nationale Politie", "nationale-politie"), ("Hogeschool Utrecht", "hu")]
+    spans = sorted(doc.spans["organisations"], key=lambda span: span.start)
+    assert all(left.end <= right.start for left, right in zip(spans, spans[1:]))
+
+
+def test_acronym_in_all_caps_heading_is_not_an_organisation(nlp: Language) -> None:
+    doc = nlp("COLUMN\n\nWAT DE VNG NU MOET DOEN\n\nDe VNG vraagt gemeenten om hulp.")
+    assert mentions(doc) == [("VNG", "vng")]
+    assert doc.spans["organisations"][0].start_char > doc.text.index("De VNG")
+
+
+def test_find_organisation_spans_without_a_pipeline() -> None:
+    doc = spacy.blank("nl")("Zij werkte jaren bij Movisie-projecten en bij Vilans.")
+    assert [(span.text, span.kb_id_) for span in find_organisation_spans(doc)] == [
+        ("Movisie-projecten", "movisie"),
+        ("Vilans", "vilans"),
+    ]
+
+
+def test_scorer_reports_precision_recall_and_f(nlp: Language) -> None:
+    text = "Divosa en de VNG schreven samen met Stichting Het Buurtlicht een brief."
+    predicted = nlp(text)
+    reference = nlp.make_doc(text)
+    reference.spans["organisations"] = [
+        reference.char_span(text.index("Divosa"), text.index("Divosa") + 6, label="ORG"),
+        reference.char_span(text.index("VNG"), text.index("VNG") + 3, label="ORG"),
+        reference.char_span(text.index("Het Buurtlicht"), text.index("Het Buurtlicht") + 14, label="ORG"),
+    ]
+    scores = nlp.evaluate([Example(predicted, reference)])
+    # Predicted: Divosa, VNG, "Stichting Het Buurtlicht" (wider than the reference's extent).
+    assert scores["organisations_p"] == pytest.approx(2 / 3)
+    assert scores["organisations_r"] == pytest.approx(2 / 3)
+    assert scores["organisations_f"] == pytest.approx(2 / 3)

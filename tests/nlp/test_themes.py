@@ -1,0 +1,135 @@
+"""kg_themes: thesaurus labels found on lemmas, multiword labels, compound heads; weighing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.training import Example
+
+from kg.nlp.themes import candidate_keyphrases, default_thesaurus, load_concepts, weigh_themes
+
+THESAURUS = """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix kgt: <https://w3id.org/sociaal-kg/theme/> .
+
+kgt:samenwerking a skos:Concept ; skos:prefLabel "samenwerking"@nl , "collaboration"@en ;
+    skos:altLabel "samenwerken"@nl .
+kgt:hulpverlening a skos:Concept ; skos:prefLabel "hulpverlening"@nl ; skos:altLabel "hulpverleners"@nl .
+kgt:jeugdhulp a skos:Concept ; skos:prefLabel "jeugdhulp"@nl ; skos:altLabel "jeugdzorg"@nl .
+kgt:zorg a skos:Concept ; skos:prefLabel "zorg"@nl .
+kgt:wonen a skos:Concept ; skos:prefLabel "wonen"@nl .
+kgt:ouderen a skos:Concept ; skos:prefLabel "ouderen"@nl .
+kgt:huiselijk-geweld a skos:Concept ; skos:prefLabel "huiselijk geweld"@nl ;
+    skos:altLabel "geweld achter de voordeur"@nl .
+kgt:schulden a skos:Concept ; skos:prefLabel "schulden"@nl .
+"""
+
+
+@pytest.fixture(scope="module")
+def thesaurus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("thesaurus") / "themes.ttl"
+    path.write_text(THESAURUS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def nlp(thesaurus: Path) -> Language:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_themes", config={"thesaurus": str(thesaurus)})
+    return nlp
+
+
+def concepts(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(span.text, span.kb_id_) for span in doc.spans["themes"]]
+
+
+@pytest.mark.parametrize("word", ["samenwerken", "samengewerkt", "samenwerking", "samenwerkingen", "Samenwerking"])
+def test_inflected_forms_hit_the_concept(nlp: Language, word: str) -> None:
+    assert concepts(nlp, f"In de wijk wordt {word} steeds belangrijker.") == [(word, "samenwerking")]
+
+
+def test_spans_carry_label_and_concept_id(nlp: Language) -> None:
+    doc = nlp("De gemeente zet in op samenwerking.")
+    span = doc.spans["themes"][0]
+    assert (span.label_, span.kb_id_) == ("THEME", "samenwerking")
+
+
+def test_multiword_labels_match_on_lemma_sequences(nlp: Language) -> None:
+    found = concepts(nlp, "Bij huiselijke geweld en geweld achter de voordeur kijkt het team mee.")
+    assert found == [("huiselijke geweld", "huiselijk-geweld"), ("geweld achter de voordeur", "huiselijk-geweld")]
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [("jeugdhulpverlening", "hulpverlening"), ("schuldhulpverleners", "hulpverlening"), ("studieschulden", "schulden")],
+)
+def test_compound_matches_by_its_head(nlp: Language, word: str, concept: str) -> None:
+    assert concepts(nlp, f"Het gesprek ging over de {word} in de regio.") == [(word, concept)]
+
+
+def test_a_listed_compound_beats_its_head(tmp_path: Path) -> None:
+    path = tmp_path / "themes.ttl"
+    path.write_text(THESAURUS.replace('"jeugdzorg"@nl', '"jeugdzorg"@nl , "jeugdhulpverlening"@nl'), encoding="utf-8")
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_themes", config={"thesaurus": str(path)})
+    assert concepts(nlp, "Zij werkt in de jeugdhulpverlening.") == [("jeugdhulpverlening", "jeugdhulp")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buren zorgen voor elkaar.",  # "zorgen" is a verb: a short label matches whole words only
+        "Zij maakt zich zorgen over de huur.",
+        "Het woonzorgcentrum ligt aan de rand van de stad.",  # "zorg" is too short to be a head
+        "Zij wil niet samenwonen.",  # "wonen" is a verb label: no head match
+        "De ouders van Sem komen op gesprek.",  # "ouders" is not "ouderen"
+        "Die kinderen zijn een samenwerkingsverband aangegaan met de jeugdzorgers.",  # head "verband", "zorgers" no label
+    ],
+)
+def test_no_over_matching(nlp: Language, text: str) -> None:
+    assert concepts(nlp, text) == []
+
+
+def test_weigh_themes_lets_headline_and_lead_decide(nlp: Language) -> None:
+    lead = "Ouderen in de wijk hebben baat bij goede samenwerking tussen hulpverleners. "
+    body = "Over schulden praten is lastig. Schulden stapelen zich op. Schulden blijven lang verborgen. " * 3
+    doc = nlp(lead + body)
+    ranked = weigh_themes(doc, headline="Samenwerken voor ouderen", lead_chars=len(lead))
+    names = [concept for concept, _ in ranked]
+    assert names[:3] == ["ouderen", "samenwerking", "hulpverlening"]
+    assert "schulden" in names
+    assert all(0 < weight <= 1 for _, weight in ranked)
+    assert len(ranked) <= 8
+
+
+def test_weigh_themes_drops_a_single_body_mention(nlp: Language) -> None:
+    doc = nlp("Een lange inleiding zonder thema. " * 20 + "Ook de jeugdzorg kwam ter sprake.")
+    assert weigh_themes(doc, headline="Een nieuw begin", lead_chars=100) == []
+
+
+def test_candidate_keyphrases_are_frequent_and_not_in_the_thesaurus(nlp: Language) -> None:
+    docs = [nlp("De positieve gezondheid van bewoners en hun buurtinitiatieven staan centraal bij samenwerking.")] * 3
+    phrases = dict(candidate_keyphrases(docs))
+    assert phrases["positieve gezondheid"] == 3
+    assert phrases["buurtinitiatieven"] == 3
+    assert not any("samenwerking" in phrase for phrase in phrases)
+
+
+def test_scorer_compares_concepts(nlp: Language) -> None:
+    predicted = nlp.make_doc("Goede samenwerking helpt.")
+    reference = nlp.make_doc("Goede samenwerking helpt.")
+    reference.spans["themes"] = [Span(reference, 1, 2, label="THEME", kb_id="samenwerking")]
+    assert nlp.evaluate([Example(predicted, reference)])["spans_themes_f"] == 1.0
+    reference.spans["themes"] = [Span(reference, 1, 2, label="THEME", kb_id="zorg")]
+    assert nlp.evaluate([Example(predicted, reference)])["spans_themes_f"] == 0.0
+
+
+def test_the_project_thesaurus_is_read_at_run_time() -> None:
+    concepts = load_concepts(default_thesaurus())
+    assert "samenwerking" in concepts and "samenwerking" in concepts["samenwerking"]
