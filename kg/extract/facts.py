@@ -7,6 +7,8 @@ every span found is mapped back to exact offsets in the original file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 from itertools import chain
 
 from spacy.language import Language
@@ -21,6 +23,8 @@ from kg.nlp.themes import weigh_themes
 from kg.normalise import CleanText
 
 Locate = Callable[[int, int], Span]
+MAX_RECOMMENDATIONS = 10
+SELF_CONTAINED_WORDS = 6  # an article's few clearest recommendations, not every modal sentence
 
 
 def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> None:
@@ -55,10 +59,9 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     people: dict[str, PersonRecord] = {}
     for span in doc.spans.get("persons", []):
         key = surname(span.text)
-        if key in full and key not in people and key not in authors:
-            name = full[key]
-            mention = _mention(span, doc, locate, 0.8)
-            people[key] = PersonRecord(Mention(name, mention.span, mention.confidence))
+        if key not in people and key not in authors:
+            mention = _mention(span, doc, locate, 0.8 if key in full else 0.6)
+            people[key] = PersonRecord(Mention(full.get(key, mention.text), mention.span, mention.confidence))
     for affiliation in find_affiliations(doc):
         key = surname(affiliation.person.text)
         target = next((p for p in record.authors if surname(p.name.text) == key), None) or people.get(key)
@@ -71,7 +74,8 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     if record.genre == "other" and record.headline.text.casefold() == "colofon":
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
-    chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors))
+    described = {key for key, p in people.items() if p.roles or p.affiliations}
+    chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors, described))
     record.interviewees = [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]
     record.organisations = _organisations(doc, locate)
@@ -99,10 +103,30 @@ def _themes(doc: Doc, record: ArticleRecord, locate: Locate) -> list[ThemeRecord
     ]
 
 
+@lru_cache(maxsize=1)
+def _strengths() -> dict[str, float]:
+    text = resources.files("kg.data").joinpath("recommendation_strength.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {kind: float(value) for kind, value in rows}
+
+
+def _strength(span: DocSpan, topics: set[str] = frozenset()) -> float:
+    """How clear a recommendation is: its strongest cue; more when it says who should act or
+    is about one of the article's own themes; less when it is too short to stand alone
+    ("Laten we dat benutten.")."""
+    base = max((_strengths().get(kind, 0.5) for kind in span._.cues), default=0.5)
+    on_topic = any(t.kb_id_ in topics for t in span.doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char)
+    short = sum(1 for token in span if token.is_alpha) < SELF_CONTAINED_WORDS
+    return max(0.05, min(1.0, base + 0.05 * bool(span._.addressee) + 0.1 * on_topic - 0.3 * short))
+
+
 def _recommendations(doc: Doc, record: ArticleRecord, locate: Locate, full: dict[str, str]) -> list[RecommendationRecord]:
+    """The clearest recommendations of the article, at most ``MAX_RECOMMENDATIONS``, in text order."""
     found: list[RecommendationRecord] = []
     authors = [p.name.text for p in record.authors]
-    for span in doc.spans.get("recommendations", []):
+    topics = {t.concept for t in record.themes}
+    spans = sorted(doc.spans.get("recommendations", []), key=lambda s: (-_strength(s, topics), s.start_char))[:MAX_RECOMMENDATIONS]
+    for span in sorted(spans, key=lambda s: s.start_char):
         speaker = span._.speaker
         by = full.get(surname(speaker), speaker) if speaker else (authors[0] if len(authors) == 1 else None)
         concepts = sorted({t.kb_id_ for t in doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char})
@@ -113,6 +137,7 @@ def _recommendations(doc: Doc, record: ArticleRecord, locate: Locate, full: dict
                 by=by,
                 addressed_to=span._.addressee,
                 themes=concepts,
+                confidence=round(_strength(span, topics), 2),
             )
         )
     return found

@@ -26,6 +26,7 @@ _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s
 _PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?")
 _PARENTHESIS = re.compile(r"\s*\(\s*")
 _COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
+_ROLE_ONLY = re.compile(r",\s*(?P<role>[a-zé][^,;.()?!‘’:\n]{2,70}?)\s*(?=$|\n|[.;])")
 _VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|zijn|zegt|vindt|gaat|kan|moet)\b")
 
 
@@ -93,10 +94,19 @@ def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliati
     return []
 
 
+def _role_only(doc: Doc, person: Span) -> list[Affiliation]:
+    """A caption or signature "X, bijzonder hoogleraar Grondslagen ..." that ends its line."""
+    match = _ROLE_ONLY.match(doc.text, person.end_char)
+    if not match or not any(match.group("role").startswith(title) for title in job_titles()):
+        return []
+    role = _role_span(doc, person.end_char, _ROLE_ONLY.match(doc.text[person.end_char:]))  # type: ignore[arg-type]
+    return [Affiliation(person, role, None)] if role else []
+
+
 def find_affiliations(doc: Doc) -> list[Affiliation]:
     """Roles and affiliations stated next to each person mention of the doc."""
     organisations = sorted(doc.spans.get("organisations", []), key=lambda s: s.start_char)
     found: list[Affiliation] = []
     for person in doc.spans.get("persons", []):
-        found.extend(_after(doc, person, organisations) or _before(doc, person, organisations))
+        found.extend(_after(doc, person, organisations) or _before(doc, person, organisations) or _role_only(doc, person))
     return found

@@ -41,6 +41,7 @@ _PRONOUN = "*"
 
 Span.set_extension("speaker", default=None, force=True)
 Span.set_extension("addressee", default=None, force=True)
+Span.set_extension("cues", default=(), force=True)  # kinds of the cues that made it one
 
 Pattern = tuple[str, ...]
 Hit = tuple[str, int, int]  # kind, first word, end word (indexes into the sentence's words)
@@ -156,6 +157,7 @@ class Recommender:
             span = Span(doc, unit.start, unit.end, label=LABEL)
             span._.speaker = speakers.of(unit)
             span._.addressee = self._addressee(unit, words, hits)
+            span._.cues = tuple(sorted({kind for kind, _, _ in hits})) or ("imperative",)
             found.append(span)
         return found
 
@@ -169,6 +171,8 @@ class Recommender:
         hits = [hit for hit in self.cues.find(POSITIVE, words) if hit[0] != "exhortation" or self._opens_clause(unit, words, hit[1])]
         if self.cues.find(("past",), words):
             hits = [hit for hit in hits if hit[0] not in ("modal", "necessity")]
+        idioms = self.cues.find(("idiom",), words)
+        hits = [hit for hit in hits if not any(start <= hit[1] < end for _, start, end in idioms)]
         for _, _, end in self.cues.find(("distance",), words):
             if self.cues.find(("contrast",), words, end):
                 return None
@@ -181,7 +185,8 @@ class Recommender:
         ]
         if hits:
             return hits
-        return [] if imperative is not None else None
+        ends = unit[-1].text in ".!’”" or (len(unit) > 1 and unit[-2].text in ".!")  # not a fragment cut by a page break
+        return [] if imperative is not None and ends else None
 
     def _in_subclause(self, unit: Span, words: list[str], at: int) -> bool:
         """A modal at the end of a conditional or relative clause describes ("als je iets goed
@@ -231,13 +236,15 @@ class Recommender:
 
     def _subject(self, unit: Span, words: list[str], hit: Hit) -> str | None:
         """The addressee right before the cue ("gemeenten moeten", two words may stand between)
-        or right after it ("moet de overheid")."""
+        or right after it ("moet de overheid", "belangrijk dat gemeenten"; after "om" comes an
+        object: "belangrijk om mantelzorgers te ontlasten")."""
         _, start, end = hit
         for at in range(max(0, start - 6), start):
             found = _match_longest(self.cues.addressees, words, at)
             if found and start - 2 <= found[0] <= start and not any(unit[i].is_punct for i in range(found[0], start)):
                 return self._resolve(words, at, found[1])
-        for at in (start + 1, start + 2, end):
+        after = () if words[end - 1] == "om" else (start + 1, start + 2, end)  # "om" + an object
+        for at in after:
             found = _match_longest(self.cues.addressees, words, at) if at < len(words) else None
             if found:
                 return self._resolve(words, at, found[1])
@@ -375,7 +382,7 @@ def _attribution_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
     """"zegt X" | "X zegt" | "X: ‘" at a paragraph start, X a name or hij/zij/ze."""
     name = _name_source()
     who = rf"(?:{name}|[Hh]ij|[Zz]ij|[Zz]e)"
-    verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    verb = "(?i:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
     return re.compile(
         rf"\b(?:{verb})\s+(?P<after>{who})\b"
         rf"|(?P<before>{who})\s+(?:{verb})\b"
@@ -460,13 +467,14 @@ class Speakers:
         for match in _attribution_pattern(verbs).finditer(self.doc.text):
             group = next(g for g in ("after", "before", "qa") if match.group(g))
             who = match.group(group)
+            start = match.start(group) if group == "qa" else match.start()
             if who.lower() in _PRONOUNS:
-                found.append(Attribution(match.start(), match.end(), last))
+                found.append(Attribution(start, match.end(), last))
                 continue
             name = _clean_name(who)
             if name:
                 last = self._full_name(name)
-                found.append(Attribution(match.start(), match.end(), last))
+                found.append(Attribution(start, match.end(), last))
         return found
 
     def _full_name(self, name: str) -> str:

@@ -239,12 +239,24 @@ def make_themes_scorer() -> Callable[..., dict[str, Any]]:
     return score_themes
 
 
+def _specificity(surfaces: list[str]) -> float:
+    """1 for words rarer than once per 10 million (zipf <= 4), down to 0.5 for everyday words
+    (zipf >= 6); multiword surfaces count as specific."""
+    rarity = [zipf(text) for text in surfaces if " " not in text.strip()]
+    if not rarity:
+        return 1.0
+    mean = sum(rarity) / len(rarity)
+    return 1.0 - 0.25 * min(2.0, max(0.0, mean - 4.0))
+
+
 def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8) -> list[tuple[str, float]]:
     """The article's strongest concepts with a weight in (0, 1], strongest first.
 
-    weight = 0.5 * log-scaled frequency + 0.3 * in the headline + 0.2 * in the lead. Concepts in
-    the headline or the lead rank above body-only ones (the lead says what the article is about);
-    a body-only concept mentioned once is left out as noise.
+    weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + (0.1 * in the
+    lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
+    the article says it is about) outranks a body-only one. A body-only concept mentioned once
+    is noise. Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
+    by their Dutch word frequency (wordfreq), the way IDF discounts words every document uses.
     """
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
     if group is None:
@@ -254,14 +266,20 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     in_lead = {span.kb_id_ for span in group if span.start_char < lead_chars}
     in_headline = {concept for _, _, concept in matcher_for(thesaurus)(_tokenizer()(headline))}
     top = max(counts.values(), default=1)
+    surfaces: dict[str, list[str]] = {}
+    for span in group:
+        surfaces.setdefault(span.kb_id_, []).append(span.text)
 
     def weight(concept: str) -> float:
         frequency = math.log1p(counts[concept]) / math.log1p(top)
-        return 0.5 * frequency + 0.3 * (concept in in_headline) + 0.2 * (concept in in_lead)
+        specificity = _specificity(surfaces.get(concept, [concept]))
+        headline = 0.65 if concept in in_headline else 0.0  # what the headline names is never discounted
+        lead = 0.5 * specificity if concept in in_lead and not headline else 0.0
+        return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
 
     prominent = in_headline | in_lead
     kept = [c for c in set(counts) | in_headline if c in prominent or counts[c] > 1]
-    ranked = sorted(kept, key=lambda c: (c not in prominent, -weight(c), c))
+    ranked = sorted(kept, key=lambda c: (-weight(c), c))
     return [(concept, round(weight(concept), 3)) for concept in ranked[:limit]]
 
 

@@ -63,14 +63,21 @@ def _trig(dataset: Dataset) -> str:
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
+def _escape_replacement_characters(text: str) -> str:
+    """OCR'd sources contain U+FFFD; quoted as printed it makes RDF parsers (Jena) warn about a
+    decoding error, so it is written as the escape \\uFFFD (same literal, no warning). Only
+    literals can hold it: IRIs never contain text."""
+    return text.replace("\ufffd", "\\uFFFD")
+
+
 def render(dataset: Dataset) -> dict[str, bytes]:
     """Serialise the dataset into the export files' bytes, keyed by file name."""
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
     graph = merged(dataset)
     return {
-        "kg.ttl": graph.serialize(format="turtle", encoding="utf-8"),
-        "kg.trig": _trig(dataset).encode("utf-8"),
+        "kg.ttl": _escape_replacement_characters(graph.serialize(format="turtle")).encode("utf-8"),
+        "kg.trig": _escape_replacement_characters(_trig(dataset)).encode("utf-8"),
         "kg.jsonld": _canonical_jsonld(graph).encode("utf-8"),
     }
 

@@ -208,6 +208,7 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
             _choose_headline(lines, draft)
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
+    _share_stacked_bodies(drafts)
     kept = _absorb_headless(drafts)
     return [d for d in kept if d.reason in ("page-headline", "stacked") or _has_body(lines, d, contents)]
 
@@ -224,6 +225,19 @@ def _has_body(lines: list[Line], draft: Draft, contents: range) -> bool:
     share the body printed under the last of them.)"""
     words = sum(line.words for line in lines[draft.start:draft.end + 1] if line.index not in contents and not line.heading_level)
     return words >= MIN_BODY_WORDS
+
+
+def _share_stacked_bodies(drafts: list[Draft]) -> None:
+    """Headlines stacked at the top of a news page share the text printed under them: each
+    stacked article reaches to the end of the last one (their ranges overlap)."""
+    for i, draft in enumerate(drafts):
+        if draft.reason != "page-headline":
+            continue
+        j = i
+        while j + 1 < len(drafts) and drafts[j + 1].reason == "stacked":
+            j += 1
+        for stacked in drafts[i:j]:
+            stacked.end = drafts[j].end
 
 
 def _absorb_headless(drafts: list[Draft]) -> list[Draft]:

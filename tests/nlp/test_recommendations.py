@@ -42,7 +42,7 @@ PATTERNS = [
     (
         "zou ... moeten",
         ("Professionals zouden vaker samen met ervaringsdeskundigen moeten optrekken.", "professionals"),
-        "Volgens de notulen zou de wethouder hebben gezegd dat professionals vaker moeten optrekken met ervaringsdeskundigen.",
+        "De wethouder zou hebben gezegd dat professionals vaker moeten optrekken met ervaringsdeskundigen.",
     ),
     (
         "dient",
@@ -91,7 +91,7 @@ PATTERNS = [
     ),
     (
         "rejected view",
-        ("Sommigen vinden dat jongerenwerkers strenger moeten optreden en dat klopt.", None),
+        ("Sommigen vinden dat jongerenwerkers strenger moeten optreden en dat klopt.", "jongerenwerkers"),
         "Sommigen vinden dat jongerenwerkers strenger moeten optreden, maar dat werkt averechts.",
     ),
     (
@@ -157,7 +157,7 @@ def test_speaker_of_a_quote_over_two_sentences(nlp: Language) -> None:
 
 def test_speaker_in_interview_format(nlp: Language) -> None:
     text = "Inleiding van de redactie.\n\nPeter Jansen: ‘Het is zaak dat wijkteams de tijd krijgen.’"
-    assert recommendations(nlp, text) == [("‘Het is zaak dat wijkteams de tijd krijgen.’", "Peter Jansen", None)]
+    assert recommendations(nlp, text) == [("Peter Jansen: ‘Het is zaak dat wijkteams de tijd krijgen.’", "Peter Jansen", None)]
 
 
 def test_speaker_named_in_the_sentence(nlp: Language) -> None:
