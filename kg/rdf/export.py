@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.turtle import TurtleWriter
 
 
 def merged(dataset: Dataset) -> Graph:
@@ -44,30 +45,24 @@ def _canonical_jsonld(graph: Graph) -> str:
     return json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 
+def _writer() -> TurtleWriter:
+    return TurtleWriter({prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+
+
+def _turtle(graph: Graph) -> str:
+    writer = _writer()
+    return writer.header() + "\n" + writer.statements(graph)
+
+
 def _trig(dataset: Dataset) -> str:
-    """TriG with named graphs in IRI order (rdflib's own TriG follows set order)."""
-    prefixes: set[str] = set()
-    blocks: list[str] = []
+    """One named graph per block, blocks in IRI order."""
+    writer = _writer()
+    blocks = []
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(context) == 0 or context.identifier == DATASET_DEFAULT_GRAPH_ID:
             continue
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in context:
-            graph.add(triple)
-        lines = graph.serialize(format="turtle").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
-        blocks.append(f"<{context.identifier}> {{\n{body}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
-
-
-def _escape_replacement_characters(text: str) -> str:
-    """OCR'd sources contain U+FFFD; quoted as printed it makes RDF parsers (Jena) warn about a
-    decoding error, so it is written as the escape \\uFFFD (same literal, no warning). Only
-    literals can hold it: IRIs never contain text."""
-    return text.replace("\ufffd", "\\uFFFD")
+        blocks.append(f"<{context.identifier}> {{\n{writer.statements(context, indent='    ')}}}\n")
+    return writer.header() + "\n" + "\n".join(blocks)
 
 
 def render(dataset: Dataset) -> dict[str, bytes]:
@@ -76,8 +71,8 @@ def render(dataset: Dataset) -> dict[str, bytes]:
         dataset.bind(prefix, namespace, override=True, replace=True)
     graph = merged(dataset)
     return {
-        "kg.ttl": _escape_replacement_characters(graph.serialize(format="turtle")).encode("utf-8"),
-        "kg.trig": _escape_replacement_characters(_trig(dataset)).encode("utf-8"),
+        "kg.ttl": _turtle(graph).encode("utf-8"),
+        "kg.trig": _trig(dataset).encode("utf-8"),
         "kg.jsonld": _canonical_jsonld(graph).encode("utf-8"),
     }
 

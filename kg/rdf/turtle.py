@@ -1,0 +1,77 @@
+"""A small, fast, deterministic Turtle writer.
+
+rdflib's serializer spends most of its time trying to abbreviate IRIs that cannot be
+abbreviated (ours have a "/" after the namespace) and orders objects by set iteration. This
+writer sorts subjects, predicates and objects, abbreviates only where a prefix fits, and
+escapes literals as Turtle requires (U+FFFD too, so that parsers do not report a decoding
+error for text that is quoted as printed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f\ufffd]')
+_PLAIN = {XSD.integer: re.compile(r"^[+-]?\d+$"), XSD.decimal: re.compile(r"^[+-]?\d*\.\d+$")}
+
+
+def _escape(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        char = match.group(0)
+        return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+    return _NEEDS_ESCAPE.sub(replace, text)
+
+
+class TurtleWriter:
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = dict(sorted(prefixes.items()))
+        self._by_length = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
+
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
+
+    def term(self, node: Node) -> str:
+        if isinstance(node, URIRef):
+            if node == RDF.type:
+                return "a"
+            text = str(node)
+            for namespace, prefix in self._by_length:
+                if text.startswith(namespace) and _LOCAL.match(text[len(namespace):]):
+                    return f"{prefix}:{text[len(namespace):]}"
+            return f"<{text}>"
+        if isinstance(node, Literal):
+            lexical = str(node)
+            if node.language:
+                return f'"{_escape(lexical)}"@{node.language}'
+            if node.datatype in _PLAIN and _PLAIN[node.datatype].match(lexical):
+                return lexical
+            if node.datatype and node.datatype != XSD.string:
+                return f'"{_escape(lexical)}"^^{self.term(node.datatype)}'
+            return f'"{_escape(lexical)}"'
+        if isinstance(node, BNode):
+            return f"_:{node}"
+        raise TypeError(f"cannot write {node!r} as Turtle")
+
+    def statements(self, triples: Iterable[tuple[Node, Node, Node]], indent: str = "") -> str:
+        """Triples grouped by subject and predicate, everything sorted by its written form."""
+        grouped: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for subject, predicate, obj in triples:
+            grouped[self.term(subject)][self.term(predicate)].add(self.term(obj))
+        blocks = []
+        for subject in sorted(grouped):
+            predicates = grouped[subject]
+            order = sorted(predicates, key=lambda p: (p != "a", p))
+            lines = [f"{indent}{subject} "]
+            parts = [f"{p} {' , '.join(sorted(predicates[p]))}" for p in order]
+            lines[0] += f" ;\n{indent}    ".join(parts) + " ."
+            blocks.append(lines[0])
+        return "\n\n".join(blocks) + ("\n" if blocks else "")
