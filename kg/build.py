@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
@@ -52,9 +52,9 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
     report.start(len(sources))
     extractions, cached = _extract(sources, options, report)
     dataset = _assemble(sources, extractions, report)
+    _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
     graph = merged(dataset)
-    _check(graph)
-    files = write_atomically(render(dataset), options.out)
+    files = write_atomically(render(dataset, graph), options.out)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
     return BuildResult(files, extractions, len(graph), refused, warnings, cached)
@@ -133,10 +133,9 @@ def _assemble(sources: list[Source], extractions: list[Extraction], report: Repo
     return dataset
 
 
-def _check(graph: Graph) -> None:
-    folder = ontology_dir()
-    shapes = Graph().parse(folder / "shapes.ttl", format="turtle")
-    ontology = Graph().parse(folder / "kg.ttl", format="turtle")
-    result = validate(graph, shapes, ontology)
+def _check(dataset: Dataset, source_graphs: list[URIRef], jobs: int) -> None:
+    shared = [t for name in (iris.GRAPH_BUILD, iris.GRAPH_THESAURUS) for t in dataset.graph(name)]
+    parts = [list(dataset.graph(name)) for name in source_graphs]
+    result = validate(parts, shared, ontology_dir(), jobs)
     if not result.conforms:
         raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + result.report)

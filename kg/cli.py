@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace, console: Console) -> int:
     from kg.build import BuildError, BuildOptions, build
     from kg.progress import reporter
-    from kg.summary import table
+    from kg.summary import candidate_themes, table
 
     options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs))
     report = reporter(console)
@@ -59,6 +59,9 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         console.print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
         return 1
     console.print(table(result))
+    candidates = candidate_themes(result)
+    if candidates:
+        console.print("candidate new themes (frequent, not in the thesaurus): " + ", ".join(f"{p} ({n})" for p, n in candidates))
     for path in result.files:
         console.print(f"wrote {path}")
     return 0

@@ -86,3 +86,4 @@ class Extraction:
     publication: PublicationRecord
     articles: list[ArticleRecord]
     warnings: list[str] = field(default_factory=list)
+    candidate_themes: list[tuple[str, int]] = field(default_factory=list)  # frequent phrases no theme covers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.table import Table
 
 from kg.build import BuildResult
@@ -26,6 +28,14 @@ def counts(result: BuildResult) -> dict[str, int]:
         "triples": result.triples,
         "warnings": len(result.warnings) + len(result.refused),
     }
+
+
+def candidate_themes(result: BuildResult, limit: int = 15) -> list[tuple[str, int]]:
+    """Frequent phrases of the corpus that no thesaurus concept covers: where it could grow."""
+    totals: Counter[str] = Counter()
+    for extraction in result.extractions:
+        totals.update(dict(extraction.candidate_themes))
+    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def table(result: BuildResult) -> Table:

@@ -19,7 +19,7 @@ from kg.extract.interviewees import interviewees
 from kg.extract.names import is_full_name, surname
 from kg.extract.roles import find_affiliations
 from kg.model import ArticleRecord, Mention, PersonRecord, RecommendationRecord, Span, ThemeRecord
-from kg.nlp.themes import weigh_themes
+from kg.nlp.themes import candidate_keyphrases, weigh_themes
 from kg.normalise import CleanText
 
 Locate = Callable[[int, int], Span]
@@ -27,15 +27,17 @@ MAX_RECOMMENDATIONS = 10
 SELF_CONTAINED_WORDS = 6  # an article's few clearest recommendations, not every modal sentence
 
 
-def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> None:
-    """Fill the records' persons, organisations, themes and recommendations in place."""
+def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> list[tuple[str, int]]:
+    """Fill the records' persons, organisations, themes and recommendations in place; return
+    the frequent phrases that no thesaurus concept covers (candidates for new themes)."""
     ranges = [clean.to_clean(r.span.start, r.span.end) for r in records]
-    docs = nlp.pipe(clean.text[a:b] for a, b in ranges)
+    docs = list(nlp.pipe(clean.text[a:b] for a, b in ranges))
     for record, (a, _), doc in zip(records, ranges, docs):
         def locate(start: int, end: int, offset: int = a) -> Span:
             return Span(*clean.to_original(offset + start, offset + end))
 
         _annotate_article(record, doc, locate)
+    return candidate_keyphrases(docs)
 
 
 def _mention(span: DocSpan | tuple[int, int], doc: Doc, locate: Locate, confidence: float, key: str = "") -> Mention:

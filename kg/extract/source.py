@@ -20,11 +20,12 @@ def extract(source: Source) -> Extraction:
     drafts = segment(lines, contents)
     articles = [to_record(draft, lines, source.text, position) for position, draft in enumerate(drafts, start=1)]
     credit_from_contents(articles, contents_entries(lines, contents))
-    annotate(articles, normalise(source.text), make_nlp())
+    candidates = annotate(articles, normalise(source.text), make_nlp())
     return Extraction(
         source_name=source.name,
         sha256=source.sha256,
         media_type=source.media_type,
         publication=describe(source.text, lines),
         articles=articles,
+        candidate_themes=candidates,
     )

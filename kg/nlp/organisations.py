@@ -138,7 +138,7 @@ class OrganisationFinder:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
         acronyms = list(self._acronym_spans(doc))
         shapes = self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms})
-        spans = [*listed, *shapes, *acronyms]
+        spans = [*listed, *shapes, *acronyms, *self._affiliation_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
         return self._propagate_short_forms(doc, found)
 
@@ -154,6 +154,25 @@ class OrganisationFinder:
             span = doc[start:end]
             if self._accept_folded(span, surface):
                 yield self._labelled(span, self.gazetteer.resolve(surface))
+
+    def _affiliation_spans(self, doc: Doc) -> Iterable[Span]:
+        """A name introduced by where a person works: "Lori van Egmond, van Vriendendiensten
+        Deventer", "Kees Mol van het Buurtteam Oost". Needs the persons component to have run."""
+        for person in doc.spans.get("persons", []):
+            index = person.end
+            if index < len(doc) and doc[index].text == ",":
+                index += 1
+            if index >= len(doc) or doc[index].lower_ not in ("van", "bij"):
+                continue
+            index += 1
+            if index < len(doc) and doc[index].lower_ in ("de", "het"):
+                index += 1
+            end = index
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self.patterns.name_stoplist:
+                end += 1
+            if end > index and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
+                name = doc[index:end]
+                yield self._labelled(name, self.gazetteer.resolve(name.text))
 
     def _compound_spans(self, doc: Doc) -> Iterable[Span]:
         """A compound token that opens with an organisation ("Movisie-bestuurder",
@@ -184,7 +203,7 @@ class OrganisationFinder:
                     end += 1
                 name = doc[index:end]
                 if not any(token.text in self.patterns.name_stoplist for token in name):
-                    yield self._labelled(name, self.gazetteer.resolve(f"{singular} {name.text}"))
+                    yield self._labelled(name, self.gazetteer.resolve(f"{singular} {name.text}".strip()))
                 if end < len(doc) and doc[end].lower_ in (",", "en"):
                     index = end + 1
                 else:

@@ -65,11 +65,8 @@ def _trig(dataset: Dataset) -> str:
     return writer.header() + "\n" + "\n".join(blocks)
 
 
-def render(dataset: Dataset) -> dict[str, bytes]:
-    """Serialise the dataset into the export files' bytes, keyed by file name."""
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True, replace=True)
-    graph = merged(dataset)
+def render(dataset: Dataset, graph: Graph) -> dict[str, bytes]:
+    """Serialise the dataset (and ``graph``, its merge) into the export files' bytes, by name."""
     return {
         "kg.ttl": _turtle(graph).encode("utf-8"),
         "kg.trig": _trig(dataset).encode("utf-8"),

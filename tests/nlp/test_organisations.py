@@ -146,3 +146,16 @@ def test_scorer_reports_precision_recall_and_f(nlp: Language) -> None:
     assert scores["organisations_p"] == pytest.approx(2 / 3)
     assert scores["organisations_r"] == pytest.approx(2 / 3)
     assert scores["organisations_f"] == pytest.approx(2 / 3)
+
+
+def test_kind_nouns_and_workplaces_name_unseen_organisations() -> None:
+    from kg.nlp.pipeline import make_nlp
+
+    doc = make_nlp()(
+        "Dat bevestigt Marloes Kuipers van welzijnsorganisatie Samen-Sterk: het werk is veranderd. "
+        "Ook Pieter de Wolf, van Buurtdiensten Oost, ziet dat. Tom Akkerman van de gemeente zegt niets."
+    )
+    found = [span.text for span in doc.spans["organisations"]]
+    assert "Samen-Sterk" in found
+    assert "Buurtdiensten Oost" in found
+    assert not any("gemeente" in text.lower() for text in found)  # a generic noun names nobody
