@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-
 from dataclasses import dataclass
 
 from kg.extract.names import initials, is_full_name, surname

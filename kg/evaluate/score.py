@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from kg.evaluate.gold import Article, Organisation, Person, SourceRecord, Theme
-from kg.evaluate.matching import align, best, fold, match_organisation, match_person, match_text, match_theme, match_title
+from kg.evaluate.matching import (
+    align,
+    best,
+    fold,
+    match_organisation,
+    match_person,
+    match_text,
+    match_theme,
+    match_title,
+)
 
 T = TypeVar("T")
 

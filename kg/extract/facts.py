@@ -18,7 +18,14 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.interviewees import interviewees
 from kg.extract.names import is_full_name, surname
 from kg.extract.roles import find_affiliations
-from kg.model import ArticleRecord, Mention, PersonRecord, RecommendationRecord, Span, ThemeRecord
+from kg.model import (
+    ArticleRecord,
+    Mention,
+    PersonRecord,
+    RecommendationRecord,
+    Span,
+    ThemeRecord,
+)
 from kg.nlp.themes import candidate_keyphrases, weigh_themes
 from kg.normalise import CleanText
 

@@ -7,9 +7,9 @@ from kg.extract.facts import annotate
 from kg.extract.publication import describe
 from kg.ingest import Source
 from kg.model import Extraction
-from kg.segment.articles import segment
 from kg.nlp.pipeline import make_nlp
 from kg.normalise import normalise
+from kg.segment.articles import segment
 from kg.segment.contents import contents_entries, contents_region
 from kg.segment.lines import split_lines
 

@@ -32,7 +32,6 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import filter_spans
@@ -41,6 +40,7 @@ from wordfreq import zipf_frequency
 
 from kg.lexicon import zipf
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.nlp.scoring import score_span_group
 from kg.paths import ontology_dir
 
 SPAN_KEY = "organisations"
@@ -430,13 +430,7 @@ class OrganisationRecogniser:
 
 def score_organisations(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
     """Precision, recall and F of ``doc.spans["organisations"]`` (exact extents and label)."""
-    return Scorer.score_spans(
-        examples,
-        SPAN_KEY,
-        getter=lambda doc, key: doc.spans.get(key, []),
-        has_annotation=lambda doc: SPAN_KEY in doc.spans,
-        **kwargs,
-    )
+    return score_span_group(SPAN_KEY, examples, **kwargs)
 
 
 @spacy.registry.scorers("kg.organisations_scorer.v1")

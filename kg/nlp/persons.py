@@ -21,14 +21,21 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 import spacy
-from spacy.language import Language
 from spacy.lang.nl.stop_words import STOP_WORDS
-from spacy.scorer import Scorer
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from kg.nlp.person_lexicon import PersonCues, PersonLexicon, fold, is_rare_word, load_cues, load_lexicon
+from kg.nlp.person_lexicon import (
+    PersonCues,
+    PersonLexicon,
+    fold,
+    is_rare_word,
+    load_cues,
+    load_lexicon,
+)
+from kg.nlp.scoring import score_span_group
 
 SPANS_KEY = "persons"
 LABEL = "PERSON"
@@ -229,13 +236,7 @@ def find_person_spans(
 
 def score_persons(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
     """``persons_p``, ``persons_r``, ``persons_f`` (and per type) over the examples."""
-    return Scorer.score_spans(
-        examples,
-        SPANS_KEY,
-        getter=lambda doc, key: doc.spans.get(key, []),
-        has_annotation=lambda doc: SPANS_KEY in doc.spans,
-        **kwargs,
-    )
+    return score_span_group(SPANS_KEY, examples, **kwargs)
 
 
 @spacy.registry.scorers("kg.persons_scorer.v1")

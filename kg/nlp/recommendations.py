@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 from spacy.language import Language
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import registry
 
 from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
+from kg.nlp.scoring import score_span_group
 
 SPANS_KEY = "recommendations"
 LABEL = "RECOMMENDATION"
@@ -534,9 +534,8 @@ def make_recommendations(
 
 
 def score_recommendations(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
-    kwargs.setdefault("getter", lambda doc, attr: doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [])
-    kwargs.setdefault("has_annotation", lambda doc: SPANS_KEY in doc.spans)
-    return Scorer.score_spans(examples, f"spans_{SPANS_KEY}", **kwargs)
+    """``recommendations_p``, ``_r`` and ``_f`` over the examples."""
+    return score_span_group(SPANS_KEY, examples, **kwargs)
 
 
 @registry.scorers("kg.recommendations_scorer.v1")

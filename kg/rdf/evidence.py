@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
 
 from kg.model import Span
 from kg.rdf import iris

@@ -8,7 +8,14 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kg.ingest import Source
-from kg.model import ArticleRecord, Extraction, Mention, PersonRecord, PublicationRecord, RecommendationRecord
+from kg.model import (
+    ArticleRecord,
+    Extraction,
+    Mention,
+    PersonRecord,
+    PublicationRecord,
+    RecommendationRecord,
+)
 from kg.rdf import iris
 from kg.rdf.evidence import Evidence
 from kg.rdf.namespaces import KG, KGT, OA, SCHEMA

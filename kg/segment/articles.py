@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.segment.headlines import Block, block_at, blocks
 from kg.segment.contents import contents_region
+from kg.segment.headlines import Block, block_at, blocks
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, signature
 
@@ -65,7 +65,7 @@ def _headline_above(lines: list[Line], index: int) -> int | None:
     """Start of the headline block that ends just above line ``index`` (blank lines allowed)."""
     for start in range(index - 1, max(-1, index - 10), -1):
         block = block_at(lines, start)
-        if block and block.last.index < index and all(l.blank for l in lines[block.last.index + 1:index]):
+        if block and block.last.index < index and all(line.blank for line in lines[block.last.index + 1:index]):
             return start
     return None
 

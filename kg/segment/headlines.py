@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.names import is_person_name
 from kg.model import Span
 from kg.segment.lines import Line
-from kg.extract.names import is_person_name
 from kg.segment.markers import byline, kicker_genre
 
 MAX_LINE = 56

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from kg.evaluate.matching import align, best, fold, match_organisation, match_person, match_text, match_theme, match_title
+from kg.evaluate.matching import (
+    align,
+    best,
+    fold,
+    match_organisation,
+    match_person,
+    match_text,
+    match_theme,
+    match_title,
+)
 
 
 def test_fold_drops_case_diacritics_quotes_and_punctuation() -> None:

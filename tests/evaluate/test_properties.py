@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.evaluate.matching import align, fold, match_organisation, match_person, match_text, match_theme, match_title
+from kg.evaluate.matching import (
+    align,
+    fold,
+    match_organisation,
+    match_person,
+    match_text,
+    match_theme,
+    match_title,
+)
 
 words = st.sampled_from(["Jan", "J.", "van", "de", "Bergen", "Anne-Marie", "Ministerie", "VWS", "Utrecht", "Hogeschool", "zorg", "’t", "Daniëlle", "Avans"])
 phrases = st.lists(words, min_size=0, max_size=5).map(" ".join)

@@ -194,4 +194,4 @@ def test_scorer(nlp: Language) -> None:
     reference: Doc = nlp.make_doc(text)
     reference.spans["recommendations"] = [Span(reference, 5, 11, label="RECOMMENDATION")]
     scores = nlp.evaluate([Example(nlp.make_doc(text), reference)])
-    assert scores["spans_recommendations_f"] == 1.0
+    assert scores["recommendations_f"] == 1.0

@@ -10,7 +10,12 @@ from spacy.language import Language
 from spacy.tokens import Span
 from spacy.training import Example
 
-from kg.nlp.themes import candidate_keyphrases, default_thesaurus, load_concepts, weigh_themes
+from kg.nlp.themes import (
+    candidate_keyphrases,
+    default_thesaurus,
+    load_concepts,
+    weigh_themes,
+)
 
 THESAURUS = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .

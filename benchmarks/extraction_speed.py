@@ -1,0 +1,53 @@
+"""Words per second of the extraction stage on the seeds, stage by stage.
+
+Each row adds one stage to the ones above it, so the difference between rows is that stage's
+cost. One process, one core; the numbers are for one run on this machine.
+
+    python benchmarks/extraction_speed.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kg.extract.source import extract
+from kg.ingest import read_source
+from kg.nlp.pipeline import COMPONENTS, make_nlp
+from kg.normalise import normalise
+from kg.segment.articles import segment
+from kg.segment.lines import split_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _timed(run: object) -> float:
+    started = time.perf_counter()
+    run()  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    sources = [read_source(path)[0] for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    words = sum(len(s.text.split()) for s in sources)
+    texts = [normalise(s.text).text for s in sources]
+    nlp = make_nlp()
+    make_nlp()("warm up")
+    rows = [
+        ("normalise", _timed(lambda: [normalise(s.text) for s in sources])),
+        ("segment into articles", _timed(lambda: [segment(split_lines(s.text)) for s in sources])),
+    ]
+    for upto in range(len(COMPONENTS) + 1):
+        disabled = list(COMPONENTS[upto:])
+        with nlp.select_pipes(disable=disabled):
+            label = "spaCy: tokenizer + sentencizer" + "".join(f" + {c}" for c in COMPONENTS[:upto])
+            rows.append((label, _timed(lambda: list(nlp.pipe(texts)))))
+    rows.append(("whole extraction stage (kg.extract.source)", _timed(lambda: [extract(s) for s in sources])))
+    print(f"{'stage':<75}{'seconds':>9}{'words/s':>10}")
+    for label, seconds in rows:
+        print(f"{label:<75}{seconds:>9.2f}{words / seconds:>10.0f}")
+    print(f"({words} words in {len(sources)} seed files)")
+
+
+if __name__ == "__main__":
+    main()
