@@ -93,9 +93,12 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
 
 
 def _organisations(doc: Doc, locate: Locate) -> list[Mention]:
-    seen: dict[str, Mention] = {}
+    """The first mention of each surface form of each organisation: every alias seen ("Avans",
+    "Avans Hogeschool") reaches the graph as a label of the one node, with its evidence."""
+    seen: dict[tuple[str, str], Mention] = {}
     for span in doc.spans.get("organisations", []):
-        key = span.kb_id_ or " ".join(span.text.split()).casefold()
+        surface = " ".join(span.text.split())
+        key = (span.kb_id_ or surface.casefold(), surface)
         if key not in seen:
             seen[key] = _mention(span, doc, locate, 0.85 if span.kb_id_ else 0.6, span.kb_id_)
     return list(seen.values())

@@ -19,7 +19,8 @@ from kg.segment.markers import Byline, Signature, byline, kicker_genre, signatur
 
 MIN_BODY_WORDS = 40
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
-LOOKBACK = 30  # lines above a byline that may still hold its headline
+LOOKBACK = 30
+KICKER_GAP = 4  # lines between a page top (a kicker) and the headline under it  # lines above a byline that may still hold its headline
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
 _COLOPHON = re.compile(r"^(?:colofon|colophon|redactie en colofon)$", re.IGNORECASE)
@@ -39,8 +40,17 @@ class Draft:
 
 
 def _article_top(lines: list[Line], index: int) -> int | None:
-    """Top of the article whose byline is ``lines[index]``: the highest start of a text box
-    within reach above it that leaves no more than a lead between it and the byline."""
+    """Top of the article whose byline is ``lines[index]``.
+
+    A headline right above the byline starts the article (with a kicker or page top just above
+    it); otherwise the article starts at the highest text-box top within reach that leaves no
+    more than a lead between it and the byline. A byline that opens a page is its own top."""
+    if lines[index].page_start:
+        return index
+    headline = _headline_above(lines, index)
+    if headline is not None:
+        tops = [i for i in range(headline, max(-1, headline - KICKER_GAP), -1) if lines[i].page_start]
+        return tops[0] if tops else headline
     top = None
     for i in range(index, max(0, index - LOOKBACK) - 1, -1):
         if lines[i].page_start and sum(1 for line in lines[i:index] if line.words >= 6) < 12:
@@ -97,8 +107,6 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
         found = byline(line)
         if found:
             top = _article_top(lines, i)
-            if top is None:
-                top = _headline_above(lines, i)
             drafts.append(Draft(top if top is not None else i, reason="byline", byline=found))
             continue
         standalone = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
