@@ -26,12 +26,12 @@ def _parser() -> argparse.ArgumentParser:
         "and write kg.ttl (all merged), kg.trig (one named graph per source) and kg.jsonld into --out. "
         "Exports are replaced atomically: a failed build leaves the previous ones in place.",
     )
-    build.add_argument("sources", nargs="+", type=Path, help="source files or folders (searched recursively for .txt and .md)")
-    build.add_argument("--out", type=Path, required=True, help="folder for the exports (created if missing)")
+    build.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt and .md)")
+    build.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the exports (created if missing)")
     build.add_argument("--strict", action="store_true", help="fail the build if any source is refused (binary, empty, unreadable); by default refused files are reported and skipped")
     build.add_argument("--force", action="store_true", help="ignore the extraction cache and extract every source again")
-    build.add_argument("--cache-dir", type=Path, default=default_dir(), help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes used for extraction (default: the number of CPUs, %(default)s)")
+    build.add_argument("--cache-dir", type=Path, default=default_dir(), metavar="DIR", help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="processes used for extraction and validation (default: the number of CPUs, %(default)s)")
 
     evaluate = commands.add_parser(
         "eval",
