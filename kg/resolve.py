@@ -8,13 +8,14 @@ apart. Organisations: a gazetteer id names one organisation whatever the surface
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.names import initials, is_full_name, surname
 from kg.model import Extraction
 from kg.nlp.gazetteer import Gazetteer
+from kg.rdf.iris import name_key
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -27,12 +28,23 @@ def _has_given_name(name: str) -> bool:
     return len(first.rstrip(".")) > 1 and not first.endswith(".")
 
 
+def _spelling(names: set[str]) -> str:
+    """One spelling for names equal but for case and diacritics: as printed in running text
+    (not in capitals), with its diacritics."""
+    return min(names, key=lambda n: (n.isupper(), -sum(not c.isascii() for c in n), n))
+
+
 class PersonResolver:
     def __init__(self, names: Iterable[str]) -> None:
-        by_surname: dict[str, set[str]] = defaultdict(set)
+        spellings: dict[str, set[str]] = defaultdict(set)
         for name in names:
+            cleaned = " ".join(name.split())
+            spellings[name_key(cleaned)].add(cleaned)
+        self.spelling = {variant: _spelling(group) for group in spellings.values() for variant in group}
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for name in set(self.spelling.values()):
             if is_full_name(name):
-                by_surname[surname(name)].add(" ".join(name.split()))
+                by_surname[surname(name)].add(name)
         self.canonical: dict[str, str] = {}
         for group in by_surname.values():
             full = sorted((n for n in group if _has_given_name(n)), key=lambda n: (-len(n), n))
@@ -43,7 +55,8 @@ class PersonResolver:
 
     def name(self, surface: str) -> str:
         cleaned = " ".join(surface.split())
-        return self.canonical.get(cleaned, cleaned)
+        spelled = self.spelling.get(cleaned, cleaned)
+        return self.canonical.get(spelled, spelled)
 
 
 def person_resolver(extractions: list[Extraction]) -> PersonResolver:
@@ -55,11 +68,26 @@ def person_resolver(extractions: list[Extraction]) -> PersonResolver:
     return PersonResolver(names)
 
 
+def organisation_names(extractions: list[Extraction]) -> dict[str, str]:
+    """For organisations the gazetteer does not know: identity key -> the one name to print,
+    the most frequent surface of those that share the key ("U-Centraal", "U Centraal")."""
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for extraction in extractions:
+        for article in extraction.articles:
+            people = (*article.authors, *article.interviewees, *article.persons)
+            for mention in (*article.organisations, *(o for p in people for o in p.affiliations)):
+                if not mention.key:
+                    surface = " ".join(mention.text.split())
+                    surfaces[name_key(surface)][surface] += 1
+    return {key: min(counts, key=lambda s: (-counts[s], -len(s), s)) for key, counts in surfaces.items()}
+
+
 @dataclass(frozen=True)
 class Resolver:
     persons: PersonResolver
     organisations: Gazetteer
+    organisation_names: dict[str, str]
 
 
 def resolver(extractions: list[Extraction], gazetteer: Gazetteer) -> Resolver:
-    return Resolver(person_resolver(extractions), gazetteer)
+    return Resolver(person_resolver(extractions), gazetteer, organisation_names(extractions))

@@ -17,6 +17,7 @@ from kg.model import (
     RecommendationRecord,
 )
 from kg.rdf import iris
+from kg.rdf.iris import name_key
 from kg.rdf.evidence import Evidence
 from kg.rdf.namespaces import KG, KGT, OA, SCHEMA
 from kg.resolve import Resolver
@@ -129,8 +130,9 @@ class SourceGraphWriter:
     def organisation(self, mention: Mention) -> URIRef:
         surface = re.sub(r"\s+", " ", mention.text)
         entry = self.resolver.organisations.get(mention.key) if mention.key else None
-        node = self._organisation_node(mention.key, entry.name) if entry else self._organisation_node(surface, surface)
-        if entry and surface != entry.name:
+        name = entry.name if entry else self.resolver.organisation_names.get(name_key(surface), surface)
+        node = self._organisation_node(mention.key if entry else name, name)
+        if surface != name:
             self.g.add((node, SKOS.altLabel, Literal(surface)))
         self.evidence.node(node, mention.span, mention.confidence)
         return node

@@ -25,3 +25,20 @@ def test_interviewees_are_people_given_the_floor() -> None:
     )
     assert interviewees(text, ["Lotte Verbeek", "Kees Mol"], "report", exclude=set()) == ["Lotte Verbeek"]
     assert interviewees(text, ["Lotte Verbeek", "Kees Mol"], "interview", exclude={"verbeek"}) == ["Kees Mol"]
+
+
+def test_spellings_that_differ_in_diacritics_or_case_are_one_name() -> None:
+    resolver = PersonResolver(["Daniëlle van Oostrum", "Danielle van Oostrum", "DANIËLLE VAN OOSTRUM"])
+    assert {resolver.name(n) for n in ("Daniëlle van Oostrum", "Danielle van Oostrum", "DANIËLLE VAN OOSTRUM")} == {"Daniëlle van Oostrum"}
+
+
+def test_unknown_organisation_spelled_two_ways_gets_one_name() -> None:
+    from kg.model import ArticleRecord, Extraction, Mention, PublicationRecord, Span
+    from kg.resolve import organisation_names
+
+    def mention(text: str) -> Mention:
+        return Mention(text, Span(0, len(text)))
+
+    article = ArticleRecord(mention("Kop"), 1, 2, Span(0, 10), organisations=[mention("U-Centraal"), mention("U Centraal"), mention("U-Centraal")])
+    names = organisation_names([Extraction("a.txt", "0" * 64, "text/plain", PublicationRecord(), [article])])
+    assert set(names.values()) == {"U-Centraal"}
