@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.model import Mention, PublicationRecord, Span
+from kg.nlp.gazetteer import Gazetteer, fold
 from kg.segment.lines import Line
 
 _SELF_REFERENCE = re.compile(r"\b(?:[Ii]n|[Dd]eze|[Dd]it nummer van|editie van)\s+(?:deze\s+)?([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})")
@@ -27,7 +28,7 @@ def _title_line(lines: list[Line]) -> Line | None:
 
 def _self_named(text: str) -> tuple[str, int] | None:
     """A name the text gives itself ("In deze Movisies"), when it does so at least twice."""
-    found = [(m.group(1), m.start(1)) for m in _SELF_REFERENCE.finditer(text) if m.group(0).split()[0].lower() == "deze" or "nummer" in m.group(0)]
+    found = [(m.group(1), m.start(1)) for m in _SELF_REFERENCE.finditer(text) if "deze" in m.group(0).lower().split() or "nummer" in m.group(0)]
     counts = Counter(name for name, _ in found)
     for name, count in counts.most_common():
         if count >= 2:
@@ -46,6 +47,7 @@ def describe(text: str, lines: list[Line], kind_hint: str | None = None) -> Publ
         if named:
             name, at = named
             record.name = Mention(name, Span(at, at + len(name)), 0.7)
+            kind_hint = kind_hint or "magazine"  # an issue that says "in deze Movisies" is one of a series
     years = [m for m in _YEAR.finditer(text)]
     if years:
         counts = Counter(m.group(1) for m in years)
@@ -57,3 +59,19 @@ def describe(text: str, lines: list[Line], kind_hint: str | None = None) -> Publ
     best = max(scores, key=lambda k: scores[k])
     record.kind = kind_hint or (best if scores[best] else "other")
     return record
+
+
+def find_publisher(record: PublicationRecord, gazetteer: Gazetteer) -> Mention | None:
+    """The organisation a publication's name names: itself ("Werkplaatsen Sociaal Domein") or
+    its publisher with a suffix, as magazines are often named ("Movisies" of Movisie)."""
+    if record.name is None:
+        return None
+    name = record.name
+    found = gazetteer.resolve(name.text)
+    if found is None:
+        folded = fold(name.text)
+        found = next(
+            (o for o in gazetteer for s in o.surfaces if len(s) >= 5 and folded.startswith(fold(s)) and len(folded) - len(fold(s)) <= 2),
+            None,
+        )
+    return Mention(found.name, name.span, 0.6, found.id) if found else None

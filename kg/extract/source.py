@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.articles import credit_from_contents, to_record
 from kg.extract.facts import annotate
-from kg.extract.publication import describe
+from kg.extract.publication import describe, find_publisher
 from kg.ingest import Source
 from kg.model import Extraction
+from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.pipeline import make_nlp
 from kg.normalise import normalise
+from kg.paths import ontology_dir
 from kg.segment.articles import segment
 from kg.segment.contents import contents_entries, contents_region
 from kg.segment.lines import split_lines
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.load(ontology_dir() / "organisations.tsv")
 
 
 def extract(source: Source) -> Extraction:
@@ -21,11 +30,13 @@ def extract(source: Source) -> Extraction:
     articles = [to_record(draft, lines, source.text, position) for position, draft in enumerate(drafts, start=1)]
     credit_from_contents(articles, contents_entries(lines, contents))
     candidates = annotate(articles, normalise(source.text), make_nlp())
+    publication = describe(source.text, lines)
+    publication.publisher = find_publisher(publication, _gazetteer())
     return Extraction(
         source_name=source.name,
         sha256=source.sha256,
         media_type=source.media_type,
-        publication=describe(source.text, lines),
+        publication=publication,
         articles=articles,
         candidate_themes=candidates,
     )
