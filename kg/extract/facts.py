@@ -98,9 +98,12 @@ def _organisations(doc: Doc, locate: Locate) -> list[Mention]:
     seen: dict[tuple[str, str], Mention] = {}
     for span in doc.spans.get("organisations", []):
         surface = " ".join(span.text.split())
+        if span[0].like_url or span[0].like_email:
+            surface = span.kb_id_  # named by its web address: the address is evidence, not a label
         key = (span.kb_id_ or surface.casefold(), surface)
         if key not in seen:
-            seen[key] = _mention(span, doc, locate, 0.85 if span.kb_id_ else 0.6, span.kb_id_)
+            mention = _mention(span, doc, locate, 0.85 if span.kb_id_ else 0.6, span.kb_id_)
+            seen[key] = Mention(surface, mention.span, mention.confidence, mention.key) if surface == span.kb_id_ else mention
     return list(seen.values())
 
 

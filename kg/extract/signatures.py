@@ -16,6 +16,8 @@ def role_and_organisation(tail: Mention) -> tuple[Mention | None, Mention | None
     ("onderzoeker", "Avans Hogeschool"); "lector Veiligheid" alone stays a role.
     """
     text = tail.text
+    if text[:1].isupper():
+        return None, _mention(tail, 0, len(text))  # "Paul van Yperen, Movisie": no role printed
     link = _LINK.search(text)
     if link:
         role, org_at = text[:link.start()], link.end()

@@ -138,7 +138,7 @@ class OrganisationFinder:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
         acronyms = list(self._acronym_spans(doc))
         shapes = self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms})
-        spans = [*listed, *shapes, *acronyms, *self._affiliation_spans(doc)]
+        spans = [*listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
         return self._propagate_short_forms(doc, found)
 
@@ -154,6 +154,18 @@ class OrganisationFinder:
             span = doc[start:end]
             if self._accept_folded(span, surface):
                 yield self._labelled(span, self.gazetteer.resolve(surface))
+
+    def _address_spans(self, doc: Doc) -> Iterable[Span]:
+        """A web or e-mail address on an organisation's own domain names it ("Meer informatie:
+        movisie.nl", "j.dehaan@movisie.nl"); only for one-word gazetteer names."""
+        for token in doc:
+            if not (token.like_url or token.like_email):
+                continue
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", token.text.split("@")[-1].lower()).split("/")[0]
+            label = host.split(".")[0] if host.count(".") >= 1 else ""
+            organisation = self.gazetteer.resolve(label) if len(label) >= 4 else None
+            if organisation is not None and " " not in organisation.name:
+                yield self._labelled(doc[token.i : token.i + 1], organisation)
 
     def _affiliation_spans(self, doc: Doc) -> Iterable[Span]:
         """A name introduced by where a person works: "Lori van Egmond, van Vriendendiensten

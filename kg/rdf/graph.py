@@ -132,7 +132,7 @@ class SourceGraphWriter:
         entry = self.resolver.organisations.get(mention.key) if mention.key else None
         name = entry.name if entry else self.resolver.organisation_names.get(name_key(surface), surface)
         node = self._organisation_node(mention.key if entry else name, name)
-        if surface != name:
+        if surface not in (name, mention.key):  # the key stands in for a web address, no name
             self.g.add((node, SKOS.altLabel, Literal(surface)))
         self.evidence.node(node, mention.span, mention.confidence)
         return node

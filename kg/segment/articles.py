@@ -18,6 +18,7 @@ from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, signature
 
 MIN_BODY_WORDS = 40
+CLOSING_LINES = 8  # a signature closes its article: it stands among the last lines (pull quotes may follow)
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 LOOKBACK = 30
 KICKER_GAP = 4  # lines between a page top (a kicker) and the headline under it  # lines above a byline that may still hold its headline
@@ -207,9 +208,8 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
         while end > draft.start and lines[end].blank:
             end -= 1
         draft.end = end
-        for line in lines[draft.start:end + 1]:
-            if draft.signature is None:
-                draft.signature = signature(line) if line.index > draft.start else None
+        closing = [line for line in lines[draft.start + 1:end + 1] if not line.blank][-CLOSING_LINES:]
+        draft.signature = next((found for line in closing if (found := signature(line, organisation_only=True))), None)
         for line in lines[draft.start:min(end + 1, draft.start + 12)]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         if draft.reason != "colophon":

@@ -74,8 +74,10 @@ class Signature:
     role_and_org: Mention
 
 
-def signature(line: Line) -> Signature | None:
-    """A signature line "Name, role Organisation" standing alone (a closing signature or a caption)."""
+def signature(line: Line, organisation_only: bool = False) -> Signature | None:
+    """A signature line "Name, role Organisation" standing alone (a closing signature or a
+    caption); with ``organisation_only`` also "Name, Organisation", which as a caption is too
+    common to mark the end of an article but does sign one at its very end."""
     if line.blank or line.words > 14 or line.text.endswith((".", "?", "!", "-", "–")):
         return None
     match = _SIGNATURE.match(line.text)
@@ -86,7 +88,7 @@ def signature(line: Line) -> Signature | None:
         return None
     name = match.group("name").strip()
     rest = match.group("rest").strip()
-    if not rest[:1].islower():  # "Name, role ..." roles are common nouns
+    if not (rest[:1].islower() or organisation_only):  # roles are common nouns
         return None
     name_at = span.start + line.text.find(name)
     rest_at = span.start + match.start("rest") + (len(match.group("rest")) - len(match.group("rest").lstrip()))

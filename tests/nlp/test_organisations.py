@@ -159,3 +159,10 @@ def test_kind_nouns_and_workplaces_name_unseen_organisations() -> None:
     assert "Samen-Sterk" in found
     assert "Buurtdiensten Oost" in found
     assert not any("gemeente" in text.lower() for text in found)  # a generic noun names nobody
+
+
+def test_an_address_on_an_organisations_domain_names_it() -> None:
+    from kg.nlp.pipeline import make_nlp
+
+    doc = make_nlp()("Meer informatie: www.movisie.nl of mail naar a.bakker@movisie.nl. Zie ook voorbeeld.nl.")
+    assert {(span.text, span.kb_id_) for span in doc.spans["organisations"]} == {("www.movisie.nl", "movisie"), ("a.bakker@movisie.nl", "movisie")}

@@ -68,3 +68,10 @@ def test_signature_shapes() -> None:
     assert signature(split_lines("Janny Bakker-Klein, bestuurder Movisie")[0]) is not None
     assert signature(split_lines("Utrecht, 12 maart 2020")[0]) is None
     assert signature(split_lines("Volgens Roovers, en dat is opvallend.")[0]) is None
+
+
+def test_a_name_and_organisation_sign_only_at_the_end() -> None:
+    line = split_lines("Paul de Vries, Movisie")[0]
+    assert signature(line) is None  # as a caption, too common to end an article
+    found = signature(line, organisation_only=True)
+    assert found is not None and found.name.text == "Paul de Vries" and found.role_and_org.text == "Movisie"
