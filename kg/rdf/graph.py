@@ -17,8 +17,8 @@ from kg.model import (
     RecommendationRecord,
 )
 from kg.rdf import iris
-from kg.rdf.iris import name_key
 from kg.rdf.evidence import Evidence
+from kg.rdf.iris import name_key
 from kg.rdf.namespaces import KG, KGT, OA, SCHEMA
 from kg.resolve import Resolver
 

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from kg.nlp.recommendations import find_recommendations, quote_regions
+from kg.nlp.recommendations import find_recommendations
+from kg.nlp.speakers import quote_regions
 
 
 @pytest.fixture(scope="module")
