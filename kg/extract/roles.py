@@ -99,7 +99,7 @@ def _role_only(doc: Doc, person: Span) -> list[Affiliation]:
     match = _ROLE_ONLY.match(doc.text, person.end_char)
     if not match or not any(match.group("role").startswith(title) for title in job_titles()):
         return []
-    role = _role_span(doc, person.end_char, _ROLE_ONLY.match(doc.text[person.end_char:]))  # type: ignore[arg-type]
+    role = _role_span(doc, 0, match)  # the match was made on the whole text: offsets are absolute
     return [Affiliation(person, role, None)] if role else []
 
 
