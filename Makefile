@@ -24,11 +24,17 @@ demo: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/kg eval --gold ../shared/gold --graph exports/kg.ttl
 
-# Apache Jena RIOT checks the exports in the tests; install it when missing (Debian).
+# Real tools the tests check our output against, installed when missing (Debian): Apache Jena RIOT
+# reads the exports, headless Chromium (with ChromeDriver) opens the HTML maps, Virtuoso is a real
+# SPARQL store for `kg push`.
+DEBIAN_TOOLS := /usr/share/java/jena-core.jar:libapache-jena-java /usr/bin/chromium:chromium \
+	/usr/bin/chromedriver:chromium-driver /usr/bin/virtuoso-t:virtuoso-opensource
 system-deps:
-	@if [ ! -f /usr/share/java/jena-core.jar ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libapache-jena-java >/dev/null; \
-	  else echo "Apache Jena is missing: sudo apt-get install libapache-jena-java" >&2; fi; \
+	@missing=""; for pair in $(DEBIAN_TOOLS); do [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing$$missing"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing (sudo apt-get install$$missing)" >&2; fi; \
 	fi
 
 test: $(STAMP) system-deps

@@ -1,0 +1,50 @@
+"""`kg build`: sources in, validated exports out."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from kg.cache import default_dir
+
+NAME = "build"
+HELP = "extract articles, people, organisations, themes and recommendations into RDF"
+DESCRIPTION = (
+    "Read .txt/.md sources (files or folders), extract an annotated graph, validate it with SHACL "
+    "and write kg.ttl (all merged), kg.trig (one named graph per source) and kg.jsonld into --out. "
+    "Exports are replaced atomically: a failed build leaves the previous ones in place."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt and .md)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the exports (created if missing)")
+    parser.add_argument("--strict", action="store_true", help="fail the build if any source is refused (binary, empty, unreadable); by default refused files are reported and skipped")
+    parser.add_argument("--force", action="store_true", help="ignore the extraction cache and extract every source again")
+    parser.add_argument("--cache-dir", type=Path, default=default_dir(), metavar="DIR", help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="processes used for extraction and validation (default: the number of CPUs, %(default)s)")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from kg.build import BuildError, BuildOptions, build
+    from kg.progress import reporter
+    from kg.summary import candidate_themes, table
+
+    options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs))
+    report = reporter(console)
+    try:
+        result = build(options, report)
+    except BuildError as error:
+        report.close()
+        console.print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
+        return 1
+    console.print(table(result))
+    candidates = candidate_themes(result)
+    if candidates:
+        console.print("candidate new themes (frequent, not in the thesaurus): " + ", ".join(f"{p} ({n})" for p, n in candidates))
+    for path in result.files:
+        console.print(f"wrote {path}")
+    return 0
