@@ -6,12 +6,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+import networkx as nx
+from rdflib import Dataset, Graph, URIRef
 
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
 from kg.ingest import RefusedSource, Source, collect, read_source
 from kg.model import Extraction
+from kg.network import analyse
+from kg.network.exchange import exchange_files
+from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
 from kg.paths import ontology_dir
 from kg.progress import Reporter
@@ -51,10 +55,12 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
     sources, refused, warnings = _ingest(options, report)
     report.start(len(sources))
     extractions, cached = _extract(sources, options, report)
-    dataset = _assemble(sources, extractions, report)
-    _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
+    started = build_time()
+    dataset = _assemble(sources, extractions, started, report)
     graph = merged(dataset)
-    files = write_atomically(render(dataset, graph), options.out)
+    network = _analyse(dataset, graph)
+    _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
+    files = write_atomically(render(dataset, graph) | exchange_files(network, started[:10]), options.out)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
     return BuildResult(files, extractions, len(graph), refused, warnings, cached)
@@ -118,9 +124,8 @@ def _extract(sources: list[Source], options: BuildOptions, report: Reporter) -> 
     return [results[s.name] for s in sources], cached
 
 
-def _assemble(sources: list[Source], extractions: list[Extraction], report: Reporter) -> Dataset:
+def _assemble(sources: list[Source], extractions: list[Extraction], started: str, report: Reporter) -> Dataset:
     dataset = Dataset()
-    started = build_time()
     write_activity(dataset.graph(iris.GRAPH_BUILD), started)
     activity: URIRef = activity_node(started)
     folder = ontology_dir()
@@ -133,9 +138,25 @@ def _assemble(sources: list[Source], extractions: list[Extraction], report: Repo
     return dataset
 
 
+def _analyse(dataset: Dataset, graph: Graph) -> nx.Graph:
+    """The network with its metrics; the metrics go into their own named graph and the merged graph."""
+    network = analyse(graph)
+    metrics = dataset.graph(iris.GRAPH_ANALYSIS)
+    for triple in metric_triples(network):
+        metrics.add(triple)
+        graph.add(triple)
+    return network
+
+
 def _check(dataset: Dataset, source_graphs: list[URIRef], jobs: int) -> None:
+    """SHACL per source graph, each with the shared graphs and the metrics of its own nodes."""
     shared = [t for name in (iris.GRAPH_BUILD, iris.GRAPH_THESAURUS) for t in dataset.graph(name)]
-    parts = [list(dataset.graph(name)) for name in source_graphs]
+    metrics = dataset.graph(iris.GRAPH_ANALYSIS)
+    parts = []
+    for name in source_graphs:
+        part = list(dataset.graph(name))
+        nodes = {s for s, _, _ in part}
+        parts.append(part + [t for t in metrics if t[0] in nodes])
     result = validate(parts, shared, ontology_dir(), jobs)
     if not result.conforms:
         raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + result.report)

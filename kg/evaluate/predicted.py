@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Node
 
 from kg.evaluate.gold import Article, Organisation, Person, SourceRecord, Theme
 from kg.rdf.namespaces import KG, OA, SCHEMA
-
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".nq": "nquads"}
-
-
-def load_graph(path: Path) -> Graph:
-    """All triples of the file, named graphs merged; the format follows the extension."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: unknown graph format (expected one of {', '.join(sorted(FORMATS))})")
-    dataset = Dataset()
-    dataset.parse(path, format=fmt)
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 def _texts(graph: Graph, node: Node, *predicates: URIRef) -> tuple[str, ...]:

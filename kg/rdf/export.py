@@ -75,13 +75,14 @@ def render(dataset: Dataset, graph: Graph) -> dict[str, bytes]:
 
 
 def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write all files to temporaries in ``out_dir``, then rename them into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write all files (names may hold sub-folders) to temporaries beside their targets, then rename them into place."""
     pending: list[tuple[Path, Path]] = []
     try:
         for name, data in sorted(files.items()):
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            pending.append((Path(temp), out_dir / name))
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            pending.append((Path(temp), target))
             os.chmod(temp, 0o644)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

@@ -74,3 +74,4 @@ def software(version: str) -> URIRef:
 GRAPH_BUILD = KGR["graph/build"]
 GRAPH_THESAURUS = KGR["graph/thesaurus"]
 GRAPH_ONTOLOGY = KGR["graph/ontology"]
+GRAPH_ANALYSIS = KGR["graph/analysis"]

@@ -1,0 +1,14 @@
+"""Network analysis of a built graph with networkx: the graph, its projections, metrics and exchange formats."""
+
+from __future__ import annotations
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.network.graph import from_rdf
+from kg.network.metrics import annotate
+
+
+def analyse(graph: Graph) -> nx.Graph:
+    """The article–person–organisation–theme network of ``graph`` with centrality and communities."""
+    return annotate(from_rdf(graph))

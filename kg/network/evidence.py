@@ -1,0 +1,56 @@
+"""The text spans that support nodes and edges, read from the graph's oa:Annotations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from kg.rdf.namespaces import KG, OA, SCHEMA
+
+Quote = dict[str, str]
+
+
+class EvidenceIndex:
+    """Quotes per annotated node and per annotated statement (subject, predicate, object)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._quotes: dict[Node, list[tuple[float, int, Quote]]] = defaultdict(list)
+        self._statements: dict[tuple[Node, Node, Node], Node] = {}
+        self._weights: dict[Node, float] = {}
+        for statement in graph.subjects(RDF.type, RDF.Statement):
+            triple = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), graph.value(statement, RDF.object))
+            self._statements[triple] = statement
+            weight = graph.value(statement, KG.weight)
+            if weight is not None:
+                self._weights[statement] = float(weight)
+        for annotation in graph.subjects(RDF.type, OA.Annotation):
+            body, target = graph.value(annotation, OA.hasBody), graph.value(annotation, OA.hasTarget)
+            if body is None or target is None:
+                continue
+            exact, start = "", 0
+            for selector in graph.objects(target, OA.hasSelector):
+                exact = str(graph.value(selector, OA.exact) or exact)
+                start = int(graph.value(selector, OA.start) or start)
+            source = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name) or "")
+            confidence = float(graph.value(annotation, KG.confidence) or 0.0)
+            self._quotes[body].append((confidence, start, {"quote": " ".join(exact.split()), "source": source}))
+
+    def node(self, node: URIRef) -> list[Quote]:
+        """The quotes annotating ``node``, most confident first, then in text order."""
+        return self._sorted(node)
+
+    def edge(self, subject: Node, predicate: Node, obj: Node) -> list[Quote]:
+        statement = self._statements.get((subject, predicate, obj))
+        return self._sorted(statement) if statement is not None else []
+
+    def weight(self, subject: Node, predicate: Node, obj: Node) -> float:
+        """``kg:weight`` of the statement, 1.0 when it has none."""
+        statement = self._statements.get((subject, predicate, obj))
+        return self._weights.get(statement, 1.0) if statement is not None else 1.0
+
+    def _sorted(self, body: Node) -> list[Quote]:
+        ranked = sorted(self._quotes.get(body, []), key=lambda item: (-item[0], item[2]["source"], item[1]))
+        return [quote for _, _, quote in ranked]

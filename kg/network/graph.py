@@ -1,0 +1,147 @@
+"""The analysis network: articles, people, organisations and themes of a built graph, with their evidence.
+
+One undirected simple graph whose node ids are IRIs. Node and edge attributes are plain Python data
+(see docs/network.md) so that networkx algorithms, GraphML/GEXF writers and the HTML maps read the
+same thing. Recommendations, sources and publications are not nodes: they describe articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
+from rdflib.term import Node
+
+from kg.network.evidence import EvidenceIndex
+from kg.rdf.namespaces import KG, SCHEMA
+
+KINDS = {SCHEMA.Article: "article", SCHEMA.Person: "person", SCHEMA.Organization: "organisation"}
+RELATIONS = {
+    SCHEMA.author: "author",
+    SCHEMA.mentions: "mentions",
+    KG.interviews: "interviewed",
+    SCHEMA.affiliation: "affiliation",
+    SCHEMA.parentOrganization: "parent",
+    SCHEMA.about: "about",
+}
+
+
+def from_rdf(graph: Graph) -> nx.Graph:
+    """The article–person–organisation–theme network of ``graph`` (all named graphs merged)."""
+    evidence = EvidenceIndex(graph)
+    network = nx.Graph()
+    for cls, kind in KINDS.items():
+        for node in sorted(graph.subjects(RDF.type, cls)):
+            network.add_node(str(node), **_node(graph, node, kind))
+    edges = sorted((s, p, o) for p in RELATIONS for s, o in graph.subject_objects(p) if str(s) in network)
+    about = [(s, o) for s, p, o in edges if p == SCHEMA.about]
+    for concept in sorted({o for _, o in about}):
+        network.add_node(str(concept), **_node(graph, concept, "theme"))
+    strongest = max((evidence.weight(s, SCHEMA.about, o) for s, o in about), default=1.0) or 1.0
+    for s, p, o in edges:
+        if str(o) not in network or s == o:
+            continue
+        weight = 1.0 + 2.0 * evidence.weight(s, p, o) / strongest if p == SCHEMA.about else 1.0
+        quotes = _attributed(network, evidence.edge(s, p, o), _articles_of(network, str(s)) + _articles_of(network, str(o)))
+        _link(network, str(s), str(o), RELATIONS[p], max(weight, 1.0), quotes)
+    for node, data in network.nodes(data=True):
+        data["evidence"] = _attributed(network, evidence.node(URIRef(node)), _articles_of(network, node))
+    _spread_context(network)
+    return network
+
+
+def _node(graph: Graph, node: Node, kind: str) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "label": _label(graph, node, kind),
+        "info": _info(graph, node, kind),
+        "source": _text(graph, graph.value(node, PROV.wasDerivedFrom), SCHEMA.name) if kind == "article" else "",
+    }
+
+
+def _label(graph: Graph, node: Node, kind: str) -> str:
+    if kind == "article":
+        return _text(graph, node, SCHEMA.headline) or str(node).rsplit("/", 1)[-1]
+    if kind == "theme":
+        return _dutch(graph, node, SKOS.prefLabel) or str(node).rsplit("/", 1)[-1]
+    return _text(graph, node, SCHEMA.name) or str(node).rsplit("/", 1)[-1]
+
+
+def _info(graph: Graph, node: Node, kind: str) -> str:
+    if kind == "article":
+        parts = [_text(graph, graph.value(node, SCHEMA.isPartOf), SCHEMA.name), _text(graph, node, SCHEMA.genre)]
+    elif kind == "person":
+        parts = sorted(str(title) for title in graph.objects(node, SCHEMA.jobTitle))
+    elif kind == "organisation":
+        parts = sorted(str(alias) for alias in graph.objects(node, SKOS.altLabel))[:3]
+    else:
+        parts = [_dutch(graph, broader, SKOS.prefLabel) for broader in sorted(graph.objects(node, SKOS.broader))]
+    return " · ".join(part for part in parts if part)
+
+
+def _text(graph: Graph, node: Node | None, predicate: URIRef) -> str:
+    values = sorted(str(v) for v in graph.objects(node, predicate)) if node is not None else []
+    return values[0] if values else ""
+
+
+def _dutch(graph: Graph, node: Node, predicate: URIRef) -> str:
+    labels = {o.language: str(o) for o in graph.objects(node, predicate) if isinstance(o, Literal)}
+    return labels.get("nl") or labels.get(None) or next(iter(sorted(labels.values())), "")
+
+
+def _link(network: nx.Graph, a: str, b: str, relation: str, weight: float, evidence: list[dict[str, str]]) -> None:
+    if network.has_edge(a, b):
+        data = network.edges[a, b]
+        data["relations"] = sorted(set(data["relations"]) | {relation})
+        data["weight"] = max(data["weight"], weight)
+        data["evidence"] = (data["evidence"] + [e for e in evidence if e not in data["evidence"]])[:5]
+    else:
+        network.add_edge(a, b, relations=[relation], weight=weight, evidence=evidence[:5])
+
+
+def _attributed(network: nx.Graph, quotes: list[dict[str, str]], articles: list[str]) -> list[dict[str, str]]:
+    """Name the article each quote comes from: one of ``articles`` with the same source file."""
+    by_source: dict[str, str] = {}
+    for article in sorted(articles):
+        by_source.setdefault(network.nodes[article]["source"], network.nodes[article]["label"])
+    return [{**quote, "article": by_source.get(quote["source"], "")} for quote in quotes[:5]]
+
+
+def _articles_of(network: nx.Graph, node: str) -> list[str]:
+    if network.nodes[node]["kind"] == "article":
+        return [node]
+    return sorted(n for n in network[node] if network.nodes[n]["kind"] == "article")
+
+
+def _spread_context(network: nx.Graph) -> None:
+    """Give every node the themes and organisations around it, for the maps' filters."""
+    themes: dict[str, set[str]] = defaultdict(set)
+    organisations: dict[str, set[str]] = defaultdict(set)
+    for node, data in network.nodes(data=True):
+        if data["kind"] == "theme":
+            themes[node].add(data["label"])
+        if data["kind"] == "organisation":
+            organisations[node].add(data["label"])
+    for node, data in network.nodes(data=True):
+        if data["kind"] != "article":
+            continue
+        for other in network[node]:
+            kind, label = network.nodes[other]["kind"], network.nodes[other]["label"]
+            if kind == "theme":
+                themes[node].add(label)
+            elif kind == "organisation":
+                organisations[node].add(label)
+            elif kind == "person":
+                organisations[node] |= {network.nodes[o]["label"] for o in network[other] if network.nodes[o]["kind"] == "organisation"}
+    for node, data in network.nodes(data=True):
+        articles = _articles_of(network, node)
+        if data["kind"] in ("person", "organisation"):
+            for article in articles:
+                themes[node] |= themes[article]
+        if data["kind"] == "person":
+            organisations[node] |= {network.nodes[o]["label"] for o in network[node] if network.nodes[o]["kind"] == "organisation"}
+        data["themes"] = sorted(themes[node])
+        data["organisations"] = sorted(organisations[node])
+        data["articles"] = len(articles)
