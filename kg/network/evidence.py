@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
@@ -10,14 +11,22 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import KG, OA, SCHEMA
 
-Quote = dict[str, str]
+
+@dataclass(frozen=True)
+class Quote:
+    """A text span that supports a node or an edge."""
+
+    text: str
+    source: str
+    start: int
+    confidence: float
 
 
 class EvidenceIndex:
     """Quotes per annotated node and per annotated statement (subject, predicate, object)."""
 
     def __init__(self, graph: Graph) -> None:
-        self._quotes: dict[Node, list[tuple[float, int, Quote]]] = defaultdict(list)
+        self._quotes: dict[Node, list[Quote]] = defaultdict(list)
         self._statements: dict[tuple[Node, Node, Node], Node] = {}
         self._weights: dict[Node, float] = {}
         for statement in graph.subjects(RDF.type, RDF.Statement):
@@ -36,7 +45,7 @@ class EvidenceIndex:
                 start = int(graph.value(selector, OA.start) or start)
             source = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name) or "")
             confidence = float(graph.value(annotation, KG.confidence) or 0.0)
-            self._quotes[body].append((confidence, start, {"quote": " ".join(exact.split()), "source": source}))
+            self._quotes[body].append(Quote(" ".join(exact.split()), source, start, confidence))
 
     def node(self, node: URIRef) -> list[Quote]:
         """The quotes annotating ``node``, most confident first, then in text order."""
@@ -51,6 +60,9 @@ class EvidenceIndex:
         statement = self._statements.get((subject, predicate, obj))
         return self._weights.get(statement, 1.0) if statement is not None else 1.0
 
+    def start(self, node: Node) -> int | None:
+        """Where ``node`` is first annotated (an article: its headline), None if nowhere."""
+        return min((quote.start for quote in self._quotes.get(node, [])), default=None)
+
     def _sorted(self, body: Node) -> list[Quote]:
-        ranked = sorted(self._quotes.get(body, []), key=lambda item: (-item[0], item[2]["source"], item[1]))
-        return [quote for _, _, quote in ranked]
+        return sorted(self._quotes.get(body, []), key=lambda q: (-q.confidence, q.source, q.start))

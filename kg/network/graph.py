@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Node
 
-from kg.network.evidence import EvidenceIndex
+from kg.network.evidence import EvidenceIndex, Quote
 from kg.rdf.namespaces import KG, SCHEMA
 
 KINDS = {SCHEMA.Article: "article", SCHEMA.Person: "person", SCHEMA.Organization: "organisation"}
@@ -44,10 +44,10 @@ def from_rdf(graph: Graph) -> nx.Graph:
         if str(o) not in network or s == o:
             continue
         weight = 1.0 + 2.0 * evidence.weight(s, p, o) / strongest if p == SCHEMA.about else 1.0
-        quotes = _attributed(network, evidence.edge(s, p, o), _articles_of(network, str(s)) + _articles_of(network, str(o)))
+        quotes = _attributed(network, evidence, evidence.edge(s, p, o), _articles_of(network, str(s)) + _articles_of(network, str(o)))
         _link(network, str(s), str(o), RELATIONS[p], max(weight, 1.0), quotes)
     for node, data in network.nodes(data=True):
-        data["evidence"] = _attributed(network, evidence.node(URIRef(node)), _articles_of(network, node))
+        data["evidence"] = _attributed(network, evidence, evidence.node(URIRef(node)), _articles_of(network, node))
     _spread_context(network)
     return network
 
@@ -101,12 +101,19 @@ def _link(network: nx.Graph, a: str, b: str, relation: str, weight: float, evide
         network.add_edge(a, b, relations=[relation], weight=weight, evidence=evidence[:5])
 
 
-def _attributed(network: nx.Graph, quotes: list[dict[str, str]], articles: list[str]) -> list[dict[str, str]]:
-    """Name the article each quote comes from: one of ``articles`` with the same source file."""
-    by_source: dict[str, str] = {}
-    for article in sorted(articles):
-        by_source.setdefault(network.nodes[article]["source"], network.nodes[article]["label"])
-    return [{**quote, "article": by_source.get(quote["source"], "")} for quote in quotes[:5]]
+def _attributed(network: nx.Graph, evidence: EvidenceIndex, quotes: list[Quote], articles: list[str]) -> list[dict[str, str]]:
+    """Quotes as plain data, each naming its article: of ``articles`` in the same source file, the last one
+    that starts before the quote (articles follow each other in a source)."""
+    starts = sorted((network.nodes[a]["source"], evidence.start(URIRef(a)) or 0, a) for a in set(articles))
+    named: list[dict[str, str]] = []
+    for quote in quotes:
+        before = [a for source, start, a in starts if source == quote.source and start <= quote.start]
+        same = before or [a for source, _, a in starts if source == quote.source]
+        article = network.nodes[same[-1] if before else same[0]]["label"] if same else ""
+        item = {"quote": quote.text, "source": quote.source, "article": article}
+        if item not in named:
+            named.append(item)
+    return named[:5]
 
 
 def _articles_of(network: nx.Graph, node: str) -> list[str]:
