@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.evaluate.gold import load_gold
-from kg.evaluate.predicted import load_graph, read_predictions
+from kg.evaluate.predicted import read_predictions
 from kg.evaluate.report import EvalReport, render_table
 from kg.evaluate.score import score_source
+from kg.rdf.load import load_graph
 
 __all__ = ["EvalReport", "evaluate", "render_table"]
 
