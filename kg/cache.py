@@ -17,13 +17,18 @@ from kg import __version__
 from kg.model import Extraction
 from kg.paths import PACKAGE, ontology_dir
 
+#: Parts of the package that only read or present extractions: editing them keeps the cache valid.
+DOWNSTREAM = {"commands", "evaluate", "maps", "network", "rdf", "sparql", "build.py", "cli.py", "progress.py", "summary.py", "queries", "shapes.ttl", "kg.ttl", "organisations.md"}
+
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
+    """A hash of everything an extraction depends on: the extraction code, its data and the ontology folder."""
     digest = hashlib.sha256(__version__.encode())
     files = sorted(PACKAGE.rglob("*.py")) + sorted((PACKAGE / "data").rglob("*")) + sorted(ontology_dir().rglob("*"))
     for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
+        relative = path.relative_to(PACKAGE if path.is_relative_to(PACKAGE) else ontology_dir()).parts
+        if path.is_file() and "__pycache__" not in path.parts and relative[0] not in DOWNSTREAM:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
