@@ -19,7 +19,7 @@ export SOURCE_DATE_EPOCH
 
 demo: $(STAMP)
 	$(BIN)/kg build seeds --out exports
-	@echo "Exports are in $(CURDIR)/exports: kg.ttl (merged), kg.trig (one graph per source), kg.jsonld"
+	@echo "Exports are in $(CURDIR)/exports: kg.ttl (merged), kg.trig (one graph per source), kg.jsonld, network.graphml/.gexf, maps/index.html"
 
 eval: $(STAMP)
 	$(BIN)/kg eval --gold ../shared/gold --graph exports/kg.ttl

@@ -12,19 +12,23 @@ from rdflib import Dataset, Graph, URIRef
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
 from kg.ingest import RefusedSource, Source, collect, read_source
+from kg.maps import render_maps
 from kg.model import Extraction
 from kg.network import analyse
 from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
+from kg.output import remove_stale, write_atomically
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
-from kg.rdf.export import merged, render, write_atomically
+from kg.rdf.export import merged, render
 from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.provenance import activity_node, build_time, write_activity
 from kg.rdf.validate import validate
 from kg.resolve import resolver
+
+MAP_TITLE = "Kennisgraaf sociaal domein"
 
 
 class BuildError(Exception):
@@ -60,10 +64,12 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
     graph = merged(dataset)
     network = _analyse(dataset, graph)
     _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
-    files = write_atomically(render(dataset, graph) | exchange_files(network, started[:10]), options.out)
+    files = render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, MAP_TITLE)
+    written = write_atomically(files, options.out)
+    remove_stale(options.out / "maps", written)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
-    return BuildResult(files, extractions, len(graph), refused, warnings, cached)
+    return BuildResult(written, extractions, len(graph), refused, warnings, cached)
 
 
 def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list[RefusedSource], list[str]]:

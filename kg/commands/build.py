@@ -45,6 +45,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     candidates = candidate_themes(result)
     if candidates:
         console.print("candidate new themes (frequent, not in the thesaurus): " + ", ".join(f"{p} ({n})" for p, n in candidates))
+    maps = [path for path in result.files if path.parent.name == "maps"]
     for path in result.files:
-        console.print(f"wrote {path}")
+        if path not in maps:
+            console.print(f"wrote {path}")
+    if maps:
+        console.print(f"wrote {len(maps) - 1} interactive maps; open {args.out / 'maps' / 'index.html'} in a browser (works offline)")
     return 0

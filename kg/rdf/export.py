@@ -7,9 +7,6 @@ of them was written are they renamed into place, so a failed build leaves the pr
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -72,26 +69,3 @@ def render(dataset: Dataset, graph: Graph) -> dict[str, bytes]:
         "kg.trig": _trig(dataset).encode("utf-8"),
         "kg.jsonld": _canonical_jsonld(graph).encode("utf-8"),
     }
-
-
-def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write all files (names may hold sub-folders) to temporaries beside their targets, then rename them into place."""
-    pending: list[tuple[Path, Path]] = []
-    try:
-        for name, data in sorted(files.items()):
-            target = out_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            pending.append((Path(temp), target))
-            os.chmod(temp, 0o644)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-    except BaseException:
-        for temp, _ in pending:
-            temp.unlink(missing_ok=True)
-        raise
-    for temp, target in pending:
-        os.replace(temp, target)
-    return [target for _, target in pending]

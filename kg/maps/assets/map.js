@@ -1,0 +1,386 @@
+/* The map page: draws the graph with vis-network (physics off, positions precomputed in Python),
+   and adds labels that never overlap, search, filters and an evidence panel.
+   Every text from the data reaches the page through textContent or as a vis tooltip element:
+   nothing is ever parsed as HTML. */
+(function () {
+  "use strict";
+
+  var LABEL_PX = 12;
+  var MAX_LABELS = 160;
+  var LABEL_CHARS = 42;
+  var MAX_NEIGHBOURS = 60;
+  var MAX_RESULTS = 15;
+  var MAX_FIT_ZOOM = 1.6; // a small map is enlarged to fill the view, up to this zoom
+
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var container = document.getElementById("network");
+  var panel = document.getElementById("panel");
+  var kinds = {};
+  data.kinds.forEach(function (k) { kinds[k.kind] = k; });
+  var info = data.nodes;
+  var byRank = info.slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.id; });
+  var where = info.map(function (n) { return { x: n.x, y: n.y }; });
+  var hidden = info.map(function () { return false; });
+  var state = { selected: null, labels: [], scale: null, dirty: true };
+  var kg = (window.kgMap = { data: data, firstDrawMs: null });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function kindName(kind) {
+    return kinds[kind] ? kinds[kind].name : kind;
+  }
+
+  function short(label) {
+    return label.length > LABEL_CHARS ? label.slice(0, LABEL_CHARS - 1) + "\u2026" : label;
+  }
+
+  function nodeTip(n) {
+    var box = el("div");
+    box.appendChild(el("strong", null, n.label));
+    box.appendChild(el("div", "tip-kind", kindName(n.kind) + (n.info ? " \u00b7 " + n.info : "")));
+    return box;
+  }
+
+  function edgeTip(e) {
+    var box = el("div");
+    box.appendChild(el("strong", null, info[e.from].label + " \u2014 " + info[e.to].label));
+    box.appendChild(el("div", "tip-kind", e.relations.join(", ") + " \u00b7 click for evidence"));
+    return box;
+  }
+
+  if (typeof vis === "undefined") {
+    container.appendChild(el("p", "empty", "The drawing library did not load."));
+    return;
+  }
+
+  var nodes = new vis.DataSet(info.map(function (n) {
+    return { id: n.id, x: n.x, y: n.y, size: n.size, group: n.kind, title: nodeTip(n) };
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e) };
+  }));
+  var network = new vis.Network(container, {}, data.options);
+  network.once("afterDrawing", function () { kg.firstDrawMs = performance.now(); });
+  network.setData({ nodes: nodes, edges: edges });
+  network.fit({ maxZoomLevel: MAX_FIT_ZOOM });
+
+  /* Labels: the most central visible nodes first, each kept only if its box on screen overlaps
+     no label already kept; the selected node and its neighbours go first. */
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_PX + "px system-ui, sans-serif";
+  var widths = {};
+
+  function textWidth(id) {
+    if (!(id in widths)) widths[id] = measure.measureText(short(info[id].label)).width;
+    return widths[id];
+  }
+
+  function chooseLabels() {
+    var scale = network.getScale();
+    var view = network.getViewPosition();
+    var w = container.clientWidth, h = container.clientHeight;
+    var cell = 80, grid = {}, chosen = [];
+    var first = state.selected === null ? [] : [state.selected].concat(network.getConnectedNodes(state.selected));
+    var seen = {};
+    var candidates = first.concat(byRank);
+    for (var i = 0; i < candidates.length && chosen.length < MAX_LABELS; i++) {
+      var id = candidates[i];
+      if (seen[id] || hidden[id]) continue;
+      seen[id] = true;
+      var sx = (where[id].x - view.x) * scale + w / 2;
+      var sy = (where[id].y - view.y) * scale + h / 2 + info[id].size * scale + 2;
+      var half = textWidth(id) / 2 + 3;
+      if (sx + half < 0 || sx - half > w || sy > h || sy + LABEL_PX < 0) continue;
+      var box = [sx - half, sy, sx + half, sy + LABEL_PX + 3];
+      if (collides(grid, cell, box)) continue;
+      insert(grid, cell, box);
+      chosen.push(id);
+    }
+    state.labels = chosen;
+    state.scale = scale;
+    state.dirty = false;
+  }
+
+  function cells(cell, box, visit) {
+    for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
+      for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
+        if (visit(gx + "," + gy)) return true;
+      }
+    }
+    return false;
+  }
+
+  function collides(grid, cell, box) {
+    return cells(cell, box, function (key) {
+      return (grid[key] || []).some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; });
+    });
+  }
+
+  function insert(grid, cell, box) {
+    cells(cell, box, function (key) { (grid[key] = grid[key] || []).push(box); return false; });
+  }
+
+  network.on("beforeDrawing", function () {
+    if (state.dirty || state.scale !== network.getScale()) chooseLabels();
+  });
+
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    ctx.save();
+    ctx.font = LABEL_PX / scale + "px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.9)";
+    ctx.fillStyle = "#1f2328";
+    state.labels.forEach(function (id) {
+      var text = short(info[id].label);
+      var y = where[id].y + info[id].size + 2 / scale;
+      ctx.strokeText(text, where[id].x, y);
+      ctx.fillText(text, where[id].x, y);
+    });
+    ctx.restore();
+  });
+
+  function refresh() {
+    state.dirty = true;
+    network.redraw();
+  }
+
+  network.on("dragEnd", function (params) {
+    var moved = network.getPositions(params.nodes);
+    Object.keys(moved).forEach(function (id) { where[id] = moved[id]; });
+    refresh();
+  });
+  network.on("resize", refresh);
+
+  /* The evidence panel. */
+  function section(title) {
+    panel.appendChild(el("h3", null, title));
+  }
+
+  function chips(labels) {
+    var box = el("div", "chips");
+    labels.forEach(function (label) { box.appendChild(el("span", "chip", label)); });
+    panel.appendChild(box);
+  }
+
+  function facts(rows) {
+    var list = el("dl");
+    rows.forEach(function (row) {
+      list.appendChild(el("dt", null, row[0]));
+      list.appendChild(el("dd", null, row[1]));
+    });
+    panel.appendChild(list);
+  }
+
+  function evidence(items) {
+    section("Evidence");
+    if (!items.length) panel.appendChild(el("p", "empty", "No quote recorded."));
+    items.forEach(function (item) {
+      panel.appendChild(el("blockquote", null, item.quote));
+      var from = [item.article, item.source].filter(Boolean).join(" \u2014 ");
+      panel.appendChild(el("p", "cite", from || "source unknown"));
+    });
+  }
+
+  function nodeLink(id) {
+    var button = el("button", "link", info[id].label);
+    button.type = "button";
+    button.addEventListener("click", function () { select(id); });
+    return button;
+  }
+
+  function swatch(kind) {
+    var k = kinds[kind] || { color: "#999", border: "#666", shape: "dot" };
+    var box = el("span", "swatch " + k.shape);
+    box.style.background = k.color;
+    box.style.borderColor = k.border;
+    return box;
+  }
+
+  function showNode(id) {
+    var n = info[id];
+    clear(panel);
+    var tag = el("div", "kind-tag");
+    tag.appendChild(swatch(n.kind));
+    tag.appendChild(el("span", null, kindName(n.kind)));
+    panel.appendChild(tag);
+    panel.appendChild(el("h2", null, n.label));
+    if (n.info) panel.appendChild(el("p", null, n.info));
+    panel.appendChild(el("p", "iri", n.iri));
+    var rows = [["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)]];
+    if (n.source) rows.unshift(["source file", n.source]);
+    facts(rows);
+    if (n.themes.length) { section("Themes"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
+    if (n.organisations.length) { section("Organisations"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
+    evidence(n.evidence);
+    var near = network.getConnectedNodes(id).sort(function (a, b) { return info[a].rank - info[b].rank; });
+    section("Connected (" + near.length + ")");
+    near.slice(0, MAX_NEIGHBOURS).forEach(function (other) { panel.appendChild(nodeLink(other)); });
+    if (near.length > MAX_NEIGHBOURS) panel.appendChild(el("p", "empty", (near.length - MAX_NEIGHBOURS) + " more"));
+  }
+
+  function showEdge(id) {
+    var e = data.edges[id];
+    clear(panel);
+    panel.appendChild(el("div", "kind-tag", e.relations.join(", ")));
+    panel.appendChild(el("h2", null, info[e.from].label + " \u2014 " + info[e.to].label));
+    facts([["weight", e.weight]]);
+    evidence(e.evidence);
+    section("Between");
+    panel.appendChild(nodeLink(e.from));
+    panel.appendChild(nodeLink(e.to));
+  }
+
+  function showHint() {
+    clear(panel);
+    panel.appendChild(el("p", "hint", "Click a node or a line to see its evidence quotes and the articles they come from."));
+  }
+
+  function select(id) {
+    if (hidden[id]) resetFilters();
+    state.selected = id;
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 0.9) });
+    showNode(id);
+    refresh();
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      state.selected = params.nodes[0];
+      showNode(params.nodes[0]);
+    } else if (params.edges.length) {
+      state.selected = null;
+      showEdge(params.edges[0]);
+    } else {
+      state.selected = null;
+      showHint();
+    }
+    refresh();
+  });
+
+  /* Filters: node kind (legend), theme, organisation. */
+  var themeSelect = document.getElementById("theme");
+  var organisationSelect = document.getElementById("organisation");
+  var shownKinds = {};
+
+  function fillSelect(menu, everything, labels) {
+    menu.appendChild(el("option", null, everything + " (" + labels.length + ")")).value = "";
+    labels.forEach(function (label, index) { menu.appendChild(el("option", null, label)).value = String(index); });
+    menu.addEventListener("change", applyFilters);
+  }
+
+  data.kinds.forEach(function (k) {
+    shownKinds[k.kind] = true;
+    if (!k.count) return;
+    var row = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.addEventListener("change", function () { shownKinds[k.kind] = box.checked; applyFilters(); });
+    row.appendChild(box);
+    row.appendChild(swatch(k.kind));
+    row.appendChild(el("span", null, k.name));
+    row.appendChild(el("span", "count", k.count));
+    document.getElementById("legend").appendChild(row);
+  });
+  fillSelect(themeSelect, "All themes", data.themes);
+  fillSelect(organisationSelect, "All organisations", data.organisations);
+
+  function applyFilters() {
+    var theme = themeSelect.value === "" ? null : Number(themeSelect.value);
+    var organisation = organisationSelect.value === "" ? null : Number(organisationSelect.value);
+    var changes = [], visible = [];
+    info.forEach(function (n) {
+      var hide = shownKinds[n.kind] === false ||
+        (theme !== null && n.themes.indexOf(theme) < 0) ||
+        (organisation !== null && n.organisations.indexOf(organisation) < 0);
+      if (hide !== hidden[n.id]) changes.push({ id: n.id, hidden: hide });
+      hidden[n.id] = hide;
+      if (!hide) visible.push(n.id);
+    });
+    nodes.update(changes);
+    if (state.selected !== null && hidden[state.selected]) { state.selected = null; network.unselectAll(); showHint(); }
+    document.getElementById("status").textContent = "Showing " + visible.length + " of " + info.length + " nodes.";
+    if (visible.length) network.fit({ nodes: visible, maxZoomLevel: MAX_FIT_ZOOM });
+    refresh();
+  }
+
+  function resetFilters() {
+    Object.keys(shownKinds).forEach(function (k) { shownKinds[k] = true; });
+    Array.prototype.forEach.call(document.querySelectorAll("#legend input"), function (box) { box.checked = true; });
+    themeSelect.value = "";
+    organisationSelect.value = "";
+    applyFilters();
+  }
+
+  document.getElementById("reset").addEventListener("click", function () {
+    state.selected = null;
+    network.unselectAll();
+    search.value = "";
+    clear(results);
+    showHint();
+    resetFilters();
+  });
+
+  /* Search: visible nodes whose label contains the text, most central first. */
+  var search = document.getElementById("search");
+  var results = document.getElementById("results");
+
+  function matches(text) {
+    var query = text.trim().toLowerCase(), found = [];
+    if (!query) return found;
+    for (var i = 0; i < byRank.length && found.length < MAX_RESULTS; i++) {
+      var id = byRank[i];
+      if (!hidden[id] && info[id].label.toLowerCase().indexOf(query) >= 0) found.push(id);
+    }
+    return found;
+  }
+
+  search.addEventListener("input", function () {
+    clear(results);
+    var found = matches(search.value);
+    found.forEach(function (id) {
+      var item = el("li");
+      var button = nodeLink(id);
+      button.appendChild(el("span", "kind", kindName(info[id].kind)));
+      item.appendChild(button);
+      results.appendChild(item);
+    });
+    if (search.value.trim() && !found.length) results.appendChild(el("li", "empty", "No visible node matches."));
+  });
+
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = matches(search.value);
+      if (found.length) select(found[0]);
+    }
+  });
+
+  document.getElementById("status").textContent = "Showing " + info.length + " of " + info.length + " nodes.";
+  if (data.focus !== null && data.focus !== undefined) {
+    state.selected = data.focus;
+    network.selectNodes([data.focus]);
+    showNode(data.focus);
+  }
+  kg.network = network;
+  kg.nodes = nodes;
+  kg.edges = edges;
+  kg.showNode = showNode;
+  kg.showEdge = showEdge;
+  kg.select = select;
+  kg.applyFilters = applyFilters;
+  kg.labels = function () { return state.labels.slice(); };
+})();

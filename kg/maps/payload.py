@@ -1,0 +1,113 @@
+"""The data a map page carries: nodes, edges, facets and options as one JSON document.
+
+Nodes get small integer ids (in IRI order) and edges are sorted, numbers are rounded and keys
+sorted, so that the same graph always gives the same bytes. ``script_json`` makes the text safe
+inside a ``<script type="application/json">`` element: no ``<``, ``>`` or ``&`` survives, so no
+label or quote can close the element or open another one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import networkx as nx
+
+from kg.maps.layout import positions
+from kg.maps.options import vis_options
+from kg.maps.style import kinds, style
+
+QUOTE_LIMIT = 600  # characters of one evidence quote kept in the page
+_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "".join(_UNSAFE.get(char, char) for char in text)
+
+
+def map_data(graph: nx.Graph, focus: str | None = None, seed: int = 7) -> dict[str, Any]:
+    """Everything the page script needs to draw ``graph`` (annotated per the kg.network contract).
+
+    ``focus`` is the node a focused map is about: the page opens with it selected.
+    """
+    order = sorted(graph)
+    index = {node: number for number, node in enumerate(order)}
+    top = max((float(graph.nodes[node].get("degree", 0.0)) for node in order), default=0.0)
+    size = {node: _size(graph.nodes[node], top) for node in order}
+    where = positions(graph, seed=seed, spacing=style()["spacing"], sizes=size)
+    themes = sorted({label for node in order for label in graph.nodes[node].get("themes", [])})
+    organisations = sorted({label for node in order for label in graph.nodes[node].get("organisations", [])})
+    facet = {"themes": {label: i for i, label in enumerate(themes)}, "organisations": {label: i for i, label in enumerate(organisations)}}
+    rank = {node: place for place, node in enumerate(sorted(order, key=lambda n: _importance(graph.nodes[n], n)))}
+    nodes = [_node(graph.nodes[node], node, index[node], where[node], rank[node], size[node], facet) for node in order]
+    edges = sorted((min(index[u], index[v]), max(index[u], index[v]), graph.edges[u, v]) for u, v in graph.edges)
+    heaviest = max((float(attrs.get("weight", 1.0)) for _, _, attrs in edges), default=1.0)
+    return {
+        "kinds": [{**kind, "count": sum(1 for n in nodes if n["kind"] == kind["kind"])} for kind in kinds()],
+        "themes": themes,
+        "organisations": organisations,
+        "nodes": nodes,
+        "edges": [_edge(number, u, v, attrs, heaviest) for number, (u, v, attrs) in enumerate(edges)],
+        "options": vis_options(len(edges)),
+        "focus": index.get(focus) if focus is not None else None,
+    }
+
+
+def _importance(attrs: dict[str, Any], node: str) -> tuple[float, float, str, str]:
+    return (-float(attrs.get("degree", 0.0)), -float(attrs.get("betweenness", 0.0)), str(attrs.get("label", "")), node)
+
+
+def _size(attrs: dict[str, Any], top: float) -> float:
+    """Radius by degree centrality, relative to the map's most central node (area grows with degree)."""
+    bounds = style()["size"]
+    share = math.sqrt(float(attrs.get("degree", 0.0)) / top) if top > 0 else 0.0
+    return round(bounds["min"] + (bounds["max"] - bounds["min"]) * share, 1)
+
+
+def _node(attrs: dict[str, Any], iri: str, number: int, xy: tuple[float, float], rank: int, size: float, facet: dict) -> dict[str, Any]:
+    return {
+        "id": number,
+        "iri": iri,
+        "kind": str(attrs.get("kind", "")),
+        "label": str(attrs.get("label", "")) or iri,
+        "info": str(attrs.get("info", "")),
+        "source": str(attrs.get("source", "")),
+        "x": xy[0],
+        "y": xy[1],
+        "size": size,
+        "rank": rank,
+        "themes": [facet["themes"][label] for label in attrs.get("themes", [])],
+        "organisations": [facet["organisations"][label] for label in attrs.get("organisations", [])],
+        "articles": int(attrs.get("articles", 0)),
+        "degree": round(float(attrs.get("degree", 0.0)), 4),
+        "betweenness": round(float(attrs.get("betweenness", 0.0)), 4),
+        "evidence": _evidence(attrs),
+    }
+
+
+def _edge(number: int, u: int, v: int, attrs: dict[str, Any], heaviest: float) -> dict[str, Any]:
+    bounds = style()["edge"]
+    weight = float(attrs.get("weight", 1.0))
+    share = (weight - 1) / (heaviest - 1) if heaviest > 1 else 0.0
+    return {
+        "id": number,
+        "from": u,
+        "to": v,
+        "relations": sorted(str(r) for r in attrs.get("relations", [])),
+        "weight": round(weight, 3),
+        "width": round(bounds["min_width"] + (bounds["max_width"] - bounds["min_width"]) * share, 2),
+        "evidence": _evidence(attrs),
+    }
+
+
+def _evidence(attrs: dict[str, Any]) -> list[dict[str, str]]:
+    return [
+        {"quote": _clip(str(item.get("quote", ""))), "source": str(item.get("source", "")), "article": str(item.get("article", ""))}
+        for item in attrs.get("evidence", [])[:5]
+    ]
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"

@@ -1,0 +1,66 @@
+"""The pages: self-contained, deterministic, and no text from the data can become markup."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+
+from kg.maps import render_maps
+from kg.maps.payload import script_json
+from tests.maps.graphs import PAYLOADS, network
+
+SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.DOTALL)
+
+
+def test_script_json_cannot_close_its_element_and_reads_back_unchanged() -> None:
+    value = {"label": '</script><!-- <img src=x> & \u2028 "quoted"'}
+    text = script_json(value)
+    assert not set("<>&\u2028") & set(text)
+    assert json.loads(text) == value
+
+
+def test_render_maps_writes_the_index_and_every_map_deterministically() -> None:
+    files = render_maps(network(), "Sociaal domein", limit=1)
+    assert sorted(files) == [
+        "maps/coauthors.html",
+        "maps/index.html",
+        "maps/organisation-gemeente-utrecht.html",
+        "maps/overview.html",
+        "maps/theme-armoede.html",
+    ]
+    assert files == render_maps(network(), "Sociaal domein", limit=1)
+    index = files["maps/index.html"].decode()
+    assert '<a href="theme-armoede.html">Theme: Armoede</a>' in index
+    assert re.search(r"overview\.html.*?<td class=\"count\">10</td><td class=\"count\">12</td>", index, re.DOTALL)
+
+
+def test_a_map_loads_nothing_and_allows_only_its_own_scripts() -> None:
+    page = render_maps(network(), "t", limit=0)["maps/overview.html"].decode()
+    assert not re.search(r"<(link|iframe|object|embed|img)\b", page)
+    assert not re.search(r"\b(src|href)\s*=\s*[\"']?(https?:|//)", page)
+    policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    scripts = SCRIPT.findall(page)
+    assert [attrs for attrs, _ in scripts] == [' type="application/json" id="kg-data"', "", ""]
+    for _, body in scripts[1:]:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "@version 9.1.2" in scripts[1][1] and "MIT License" in scripts[1][1]
+
+
+def test_payloads_in_every_text_stay_data() -> None:
+    files = render_maps(network(hostile=True), PAYLOADS[0], limit=8)
+    assert len(files) == 8
+    for name, content in files.items():
+        page = content.decode()
+        for payload in PAYLOADS:
+            assert payload not in page, (name, payload)
+        assert len(SCRIPT.findall(page)) == (0 if name.endswith("index.html") else 3)
+        assert not re.search(r"<(img|svg)\b", page), name
+    overview = files["maps/overview.html"].decode()
+    assert "<title>Overview — &lt;script&gt;window.__pwned=&#39;script&#39;&lt;/script&gt;</title>" in overview
+    data = json.loads(SCRIPT.findall(overview)[0][1])
+    assert {node["label"] for node in data["nodes"]} == {data["label"] for _, data in network(hostile=True).nodes(data=True)}
