@@ -63,7 +63,7 @@ def _piece_layout(graph: nx.Graph, seed: int, radius: float) -> dict[str, np.nda
     nodes = sorted(graph)
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
-    layout = nx.spring_layout(graph, seed=seed, weight="weight")
+    layout = nx.spring_layout(_sorted_copy(graph), seed=seed, weight="weight")  # a subgraph view iterates in set (hash) order
     points = np.array([layout[node] for node in nodes])
     points -= points.mean(axis=0)
     reach = float(np.percentile(np.hypot(points[:, 0], points[:, 1]), 90)) or 1.0
