@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench system-deps clean
+.PHONY: demo test eval bench bench-scaling serve system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,18 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q
 
-bench: $(STAMP)
+# Benchmarks print tables; none asserts a time. bench-scaling builds 1x, 10x and 100x the seeds (~30 min, 17 GB).
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/map_rendering.py
+	$(BIN)/python benchmarks/sparql_engines.py
+	$(BIN)/python benchmarks/endpoint_load.py
+
+bench-scaling: $(STAMP)
 	$(BIN)/python benchmarks/build_scaling.py
+
+# The seed graph as a read-only SPARQL endpoint, with its maps: http://127.0.0.1:7878/
+serve: $(STAMP)
+	$(BIN)/kg serve --graph exports/kg.trig
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

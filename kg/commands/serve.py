@@ -1,0 +1,96 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a built graph, and its HTML maps."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from kg.paths import PACKAGE
+
+NAME = "serve"
+HELP = "serve a built graph as a read-only SPARQL endpoint (and its HTML maps)"
+DESCRIPTION = (
+    "Serve a built graph (default: the seed exports, exports/kg.trig) at /sparql as a read-only SPARQL 1.1 "
+    "Protocol endpoint: GET or POST, results as JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD, N-Triples or "
+    "RDF/XML by content negotiation. Updates and SERVICE are refused; each query runs in a worker process that "
+    "is stopped at --timeout; answers are cut at --max-rows (header X-KG-Truncated: true). The HTML maps folder "
+    "is served at /maps/, and / says what is there. Ctrl-C stops."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    default = PACKAGE.parent / "exports" / "kg.trig"
+    parser.add_argument("--graph", type=Path, default=default, metavar="FILE", help="graph to serve: .trig, .ttl, .nt, .nq, .jsonld (default: %(default)s)")
+    parser.add_argument(
+        "--store", type=Path, metavar="DIR", help="keep the graph in an on-disk Oxigraph store in DIR (built once, then opened read-only by every worker)"
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
+    parser.add_argument("--port", type=int, default=7878, help="port to listen on; 0 picks a free one (default: %(default)s)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="stop a query that runs longer and answer 504 (default: %(default)s)")
+    parser.add_argument("--max-rows", type=int, default=10_000, metavar="N", help="send at most N solutions or triples per answer (default: %(default)s)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=min(4, os.cpu_count() or 1) or 1,
+        metavar="N",
+        help="query worker processes, each holding the graph (default: %(default)s)",
+    )
+    parser.add_argument("--maps", type=Path, metavar="DIR", help="folder of HTML maps to serve at /maps/ (default: maps/ beside the graph, if it exists)")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from kg.sparql.pool import StoreSpec, WorkerPool
+    from kg.sparql.server import Endpoint, EndpointServer, is_loopback
+    from kg.sparql.store import GraphFileError
+
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1:
+        errors.print("kg serve: --timeout, --max-rows and --workers must be positive")
+        return 2
+    maps = args.maps or args.graph.parent / "maps"
+    if args.maps and not maps.is_dir():
+        errors.print(f"kg serve: {maps} is not a folder")
+        return 2
+    if not is_loopback(args.host):
+        errors.print(f"[yellow]warning:[/] listening on {args.host}: anyone who can reach this machine can query the graph")
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        pool = WorkerPool(StoreSpec(args.graph, args.store, args.max_rows), args.workers, log)
+    except (GraphFileError, OSError) as error:
+        errors.print(f"kg serve: {error}", markup=False)
+        return 2
+    endpoint = Endpoint(pool, args.graph, args.timeout, args.max_rows, maps if maps.is_dir() else None, log)
+    try:
+        server = EndpointServer(args.host, args.port, endpoint)
+    except OSError as error:
+        pool.close()
+        errors.print(f"kg serve: cannot listen on {args.host}:{args.port}: {error}", markup=False)
+        return 2
+    console.print(
+        f"SPARQL endpoint at {server.url}/sparql ({pool.triples:,} triples from {args.graph}, {args.workers} worker{'s' if args.workers > 1 else ''}); Ctrl-C stops",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        server.server_close()
+        pool.close()
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops the server like Ctrl-C does: workers stopped, port released."""
+    raise KeyboardInterrupt

@@ -1,0 +1,108 @@
+"""One SPARQL Protocol request answered against a store: check, negotiate, evaluate, cap, serialise.
+
+This runs inside an endpoint worker process, so all of it (parsing included) is bounded by the
+endpoint's timeout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+
+import pyoxigraph as ox
+
+from kg.sparql.guard import CheckedQuery, Refused, check
+from kg.sparql.results import NEGOTIATED, RESULT_FORMATS, Kind, Result, format_for_media_type, media_type, serialize
+from kg.sparql.store import SparqlStore
+
+ALIASES = {"json-ld": "jsonld", "n-triples": "ntriples", "rdf+xml": "rdfxml", "ttl": "turtle"}
+"""Other names clients use in ``format=`` (SPARQLWrapper sends ``json-ld``)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a client asked: the query, its dataset (protocol parameters) and what it accepts."""
+
+    query: str
+    accept: str = "*/*"
+    formats: tuple[str, ...] = ()
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    content_type: str
+    body: bytes
+    truncated: bool = False
+
+
+def error(status: int, message: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+def answer(store: SparqlStore, request: Request, max_rows: int) -> Answer:
+    """The HTTP answer to ``request``: results, or a 4xx/5xx with a message saying why not."""
+    try:
+        checked = check(request.query)
+        fmt = choose_format(checked.kind, request.formats, request.accept)
+        if fmt is None:
+            offered = ", ".join(RESULT_FORMATS[name].media_types[0] for name in NEGOTIATED if checked.kind in RESULT_FORMATS[name].kinds)
+            return error(406, f"none of the accepted media types ({request.accept}) fits this query; available: {offered}")
+        result, truncated = capped(evaluate(store, request, checked), max_rows)
+        return Answer(200, media_type(fmt), serialize(result, fmt), truncated)
+    except Refused as refusal:
+        return error(refusal.status, refusal.message)
+    except SyntaxError as problem:
+        return error(400, f"malformed query: {problem}")
+    except ValueError as problem:
+        return error(400, f"bad request: {problem}")
+    except OSError as problem:
+        return error(500, f"the store could not be read: {problem}")
+
+
+def choose_format(kind: Kind, hints: tuple[str, ...], accept: str) -> str | None:
+    """The first ``format=`` hint that names a format (or media type) fitting ``kind``, else the Accept header's choice.
+
+    Hints that do not fit are passed over: SPARQLWrapper sends ``format=xml`` with a CONSTRUCT query.
+    """
+    for hint in hints:
+        name = ALIASES.get(hint.lower(), hint.lower())
+        if name in NEGOTIATED and kind in RESULT_FORMATS[name].kinds:
+            return name
+        if "/" in hint and (negotiated := format_for_media_type(hint, kind)):
+            return negotiated
+    return format_for_media_type(accept, kind)
+
+
+def evaluate(store: SparqlStore, request: Request, checked: CheckedQuery) -> Result:
+    """Protocol dataset parameters win over FROM clauses, which win over the union of all graphs."""
+    if request.default_graphs or request.named_graphs:
+        return store.store.query(
+            request.query,
+            default_graph=[ox.NamedNode(iri) for iri in request.default_graphs],
+            named_graphs=[ox.NamedNode(iri) for iri in request.named_graphs],
+        )
+    if checked.has_dataset:
+        return store.store.query(request.query)
+    return store.query(request.query)
+
+
+def capped(result: Result, max_rows: int) -> tuple[Result | list[ox.Triple], bool]:
+    """At most ``max_rows`` solutions or triples, and whether there were more."""
+    if isinstance(result, ox.QueryBoolean):
+        return result, False
+    head = list(islice(result, max_rows + 1))
+    truncated = len(head) > max_rows
+    if isinstance(result, ox.QuerySolutions):
+        return _solutions(result.variables, head[:max_rows]), truncated
+    return head[:max_rows], truncated
+
+
+def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution]) -> ox.QuerySolutions:
+    """Rows read back as QuerySolutions (pyoxigraph cannot build them from Python values), through
+    SPARQL TSV, whose cells are exactly the terms' N-Triples forms."""
+    lines = ["\t".join(str(variable) for variable in variables)]
+    lines += ["\t".join(["" if term is None else str(term) for term in row]) for row in rows]  # a row iterates in variable order
+    return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)

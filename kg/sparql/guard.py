@@ -1,0 +1,71 @@
+"""What a read-only endpoint checks before it evaluates a query: well-formed, not an update, no SERVICE.
+
+The check walks rdflib's parse tree rather than searching the text, so ``SERVICE`` inside a string
+literal, an IRI or a comment is not mistaken for a call, and a real call cannot hide behind odd
+spacing, case or prefixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.sparql.results import Kind
+
+KINDS: dict[str, Kind] = {"SelectQuery": "solutions", "AskQuery": "boolean", "ConstructQuery": "graph", "DescribeQuery": "graph"}
+
+
+class Refused(Exception):
+    """A request the endpoint will not answer, with the HTTP status that says why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed: its kind of result and whether it names its own dataset (FROM / FROM NAMED)."""
+
+    kind: Kind
+    has_dataset: bool
+
+
+@lru_cache(maxsize=512)
+def check(query: str) -> CheckedQuery:
+    """Parse ``query``; raise Refused(400) if malformed or calling SERVICE, Refused(403) if an update."""
+    try:
+        tree = parseQuery(query)
+    except ParseBaseException as error:
+        if _is_update(query):
+            raise Refused(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused") from None
+        raise Refused(400, f"malformed query: {error}") from None
+    form = tree[1]
+    if any(node.name == "ServiceGraphPattern" for node in _nodes(form)):
+        raise Refused(400, "SERVICE is refused: this endpoint does not call other endpoints")
+    return CheckedQuery(KINDS[form.name], "datasetClause" in form)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except ParseBaseException:
+        return False
+    return True
+
+
+def _nodes(value: object) -> Iterator[CompValue]:
+    """Every CompValue in a parse tree, depth first."""
+    if isinstance(value, CompValue):
+        yield value
+        for child in value.values():
+            yield from _nodes(child)
+    elif isinstance(value, (list, tuple, ParseResults)):
+        for child in value:
+            yield from _nodes(child)
