@@ -20,7 +20,6 @@ DESCRIPTION = (
     "the union of all named graphs."
 )
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "ntriples", "rdfxml", "trig")
-UPDATE = re.compile(r"(?:BASE\s*<[^>]*>\s*|PREFIX\s+[^\s:]*:\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 POSITION = re.compile(r"error at (\d+):(\d+): ")
 
 
@@ -127,14 +126,17 @@ def parse_bindings(pairs: list[str]) -> dict[str, object]:
 
 
 def run_query(store: object, sparql: str, source: str, bindings: dict[str, object]) -> object:
-    """Evaluate a read-only query through the store; updates are refused.
+    """Evaluate a read-only query through the store; what the endpoint refuses (updates, SERVICE) is refused.
 
     Bindings become a trailing ``VALUES`` block, which SPARQL joins with the query's answer: it fixes
     a selected variable (also one grouped by) and would multiply the rows for any other, so that is refused.
     """
-    update = UPDATE.match(_without_comments(sparql).lstrip())
-    if update:
-        raise QueryError(f"{source} is a SPARQL update ({update.group(1).upper()}); kg query only reads")
+    from kg.sparql.guard import Refused, check
+
+    try:
+        check(sparql)
+    except Refused as refusal:
+        raise QueryError(f"{source}: {refusal.message}") from None
     try:
         result = store.query(with_bindings(sparql, bindings))
     except SyntaxError as error:
@@ -152,11 +154,6 @@ def with_bindings(sparql: str, bindings: dict[str, object]) -> str:
         return sparql
     names = " ".join(f"?{name}" for name in bindings)
     return f"{sparql.rstrip()}\nVALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }}\n"
-
-
-def _without_comments(sparql: str) -> str:
-    """The query without ``#`` comment lines, so that a saved question's header does not hide its form."""
-    return "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
 
 
 def _position(message: str) -> str:

@@ -128,10 +128,13 @@ class SourceGraphWriter:
         return node
 
     def organisation(self, mention: Mention) -> URIRef:
+        """The organisation's node: the gazetteer's when the mention was looked up or its text is a
+        name the gazetteer knows (a signature's "bestuurder Movisie"), else one per spelling."""
         surface = re.sub(r"\s+", " ", mention.text)
-        entry = self.resolver.organisations.get(mention.key) if mention.key else None
+        gazetteer = self.resolver.organisations
+        entry = gazetteer.get(mention.key) if mention.key else gazetteer.resolve(surface)
         name = entry.name if entry else self.resolver.organisation_names.get(name_key(surface), surface)
-        node = self._organisation_node(mention.key if entry else name, name)
+        node = self._organisation_node(entry.id if entry else name, name)
         if surface not in (name, mention.key):  # the key stands in for a web address, no name
             self.g.add((node, SKOS.altLabel, Literal(surface)))
         self.evidence.node(node, mention.span, mention.confidence)

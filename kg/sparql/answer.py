@@ -11,7 +11,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from kg.sparql.guard import CheckedQuery, Refused, check
+from kg.sparql.guard import Refused, check
 from kg.sparql.results import NEGOTIATED, RESULT_FORMATS, Kind, Result, format_for_media_type, media_type, serialize
 from kg.sparql.store import SparqlStore
 
@@ -45,17 +45,17 @@ def error(status: int, message: str) -> Answer:
 def answer(store: SparqlStore, request: Request, max_rows: int) -> Answer:
     """The HTTP answer to ``request``: results, or a 4xx/5xx with a message saying why not."""
     try:
-        checked = check(request.query)
-        fmt = choose_format(checked.kind, request.formats, request.accept)
+        kind = check(request.query)
+        fmt = choose_format(kind, request.formats, request.accept)
         if fmt is None:
-            offered = ", ".join(RESULT_FORMATS[name].media_types[0] for name in NEGOTIATED if checked.kind in RESULT_FORMATS[name].kinds)
+            offered = ", ".join(RESULT_FORMATS[name].media_types[0] for name in NEGOTIATED if kind in RESULT_FORMATS[name].kinds)
             return error(406, f"none of the accepted media types ({request.accept}) fits this query; available: {offered}")
-        result, truncated = capped(evaluate(store, request, checked), max_rows)
+        result, truncated = capped(store.query(request.query, request.default_graphs, request.named_graphs), max_rows)
         return Answer(200, media_type(fmt), serialize(result, fmt), truncated)
     except Refused as refusal:
         return error(refusal.status, refusal.message)
     except SyntaxError as problem:
-        return error(400, f"malformed query: {problem}")
+        return error(400, f"malformed SPARQL: {problem}")
     except ValueError as problem:
         return error(400, f"bad request: {problem}")
     except OSError as problem:
@@ -74,19 +74,6 @@ def choose_format(kind: Kind, hints: tuple[str, ...], accept: str) -> str | None
         if "/" in hint and (negotiated := format_for_media_type(hint, kind)):
             return negotiated
     return format_for_media_type(accept, kind)
-
-
-def evaluate(store: SparqlStore, request: Request, checked: CheckedQuery) -> Result:
-    """Protocol dataset parameters win over FROM clauses, which win over the union of all graphs."""
-    if request.default_graphs or request.named_graphs:
-        return store.store.query(
-            request.query,
-            default_graph=[ox.NamedNode(iri) for iri in request.default_graphs],
-            named_graphs=[ox.NamedNode(iri) for iri in request.named_graphs],
-        )
-    if checked.has_dataset:
-        return store.store.query(request.query)
-    return store.query(request.query)
 
 
 def capped(result: Result, max_rows: int) -> tuple[Result | list[ox.Triple], bool]:

@@ -8,7 +8,6 @@ spacing, case or prefixes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pyparsing import ParseBaseException, ParseResults
@@ -29,27 +28,24 @@ class Refused(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class CheckedQuery:
-    """A query that passed: its kind of result and whether it names its own dataset (FROM / FROM NAMED)."""
-
-    kind: Kind
-    has_dataset: bool
-
-
 @lru_cache(maxsize=512)
-def check(query: str) -> CheckedQuery:
-    """Parse ``query``; raise Refused(400) if malformed or calling SERVICE, Refused(403) if an update."""
+def check(query: str) -> Kind:
+    """The kind of result ``query`` gives; Refused(400) if malformed or calling SERVICE, Refused(403) if an update."""
     try:
         tree = parseQuery(query)
     except ParseBaseException as error:
         if _is_update(query):
-            raise Refused(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused") from None
-        raise Refused(400, f"malformed query: {error}") from None
+            raise Refused(403, "read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused") from None
+        raise Refused(400, f"malformed SPARQL at line {error.lineno}, column {error.col}: {_explained(error)}") from None
     form = tree[1]
     if any(node.name == "ServiceGraphPattern" for node in _nodes(form)):
         raise Refused(400, "SERVICE is refused: this endpoint does not call other endpoints")
-    return CheckedQuery(KINDS[form.name], "datasetClause" in form)
+    return KINDS[form.name]
+
+
+def _explained(error: ParseBaseException) -> str:
+    """pyparsing's message without its own position suffix (``Expected X, found 'y'``)."""
+    return str(error).split("  (at char")[0]
 
 
 def _is_update(text: str) -> bool:

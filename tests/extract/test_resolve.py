@@ -42,3 +42,29 @@ def test_unknown_organisation_spelled_two_ways_gets_one_name() -> None:
     article = ArticleRecord(mention("Kop"), 1, 2, Span(0, 10), organisations=[mention("U-Centraal"), mention("U Centraal"), mention("U-Centraal")])
     names = organisation_names([Extraction("a.txt", "0" * 64, "text/plain", PublicationRecord(), [article])])
     assert set(names.values()) == {"U-Centraal"}
+
+
+def test_an_organisation_named_without_lookup_is_the_gazetteers_node() -> None:
+    """A signature's "bestuurder Movisie" and a spaCy match of "Movisie" must be one organisation."""
+    from pathlib import Path
+
+    from rdflib import Graph, URIRef
+    from kg.rdf.namespaces import SCHEMA
+
+    from kg.ingest import Source
+    from kg.model import Mention, Span
+    from kg.nlp.gazetteer import Gazetteer
+    from kg.paths import ontology_dir
+    from kg.rdf import iris
+    from kg.rdf.graph import SourceGraphWriter
+    from kg.resolve import Resolver
+
+    text = "Janny Bakker-Klein, bestuurder Movisie. Een nieuw Buurtnetwerk Oost opent."
+    source = Source(Path("a.txt"), "a.txt", text, "0" * 64, "utf-8", "text/plain")
+    resolver = Resolver(PersonResolver([]), Gazetteer.load(ontology_dir() / "organisations.tsv"), {})
+    writer = SourceGraphWriter(Graph(), source, URIRef("urn:activity"), resolver)
+    signed = writer.organisation(Mention("Movisie", Span(31, 38)))
+    looked_up = writer.organisation(Mention("Movisie", Span(31, 38), 0.85, "movisie"))
+    unknown = writer.organisation(Mention("Buurtnetwerk Oost", Span(50, 67)))
+    assert signed == looked_up == iris.organisation("movisie")
+    assert unknown != signed and str(writer.g.value(unknown, SCHEMA.name)) == "Buurtnetwerk Oost"
