@@ -3,7 +3,8 @@
 Persons: names that share a surname and compatible given names or initials ("J. Janssen",
 "Janine Janssen") are one person, named by their fullest printed form; two different given
 names ("Jan Janssen", "Janine Janssen") stay two people, and an initial that fits both stays
-apart. Organisations: a gazetteer id names one organisation whatever the surface form.
+apart. A double surname's first part under the same given name ("Janny Bakker", "Janny
+Bakker-Klein") is the same person. Organisations: a gazetteer id names one organisation whatever the surface form.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ def _has_given_name(name: str) -> bool:
     return len(first.rstrip(".")) > 1 and not first.endswith(".")
 
 
+def _same_given_name(name: str, candidate: str, key: str) -> bool:
+    """Whether ``candidate`` may be the person ``name`` names: the same given name, or ``name`` has
+    initials only; a double surname stands for its first part only under the same given name."""
+    if not _has_given_name(name):
+        return surname(candidate) == key
+    return candidate.split()[0] == name.split()[0]
+
+
 def _spelling(names: set[str]) -> str:
     """One spelling for names equal but for case and diacritics: as printed in running text
     (not in capitals), with its diacritics."""
@@ -45,18 +54,22 @@ class PersonResolver:
         for name in set(self.spelling.values()):
             if is_full_name(name):
                 by_surname[surname(name)].add(name)
+                if "-" in surname(name):  # "Janny Bakker" is often "Janny Bakker-Klein" shortened
+                    by_surname[surname(name).split("-")[0]].add(name)
         self.canonical: dict[str, str] = {}
-        for group in by_surname.values():
+        for key, group in by_surname.items():
             full = sorted((n for n in group if _has_given_name(n)), key=lambda n: (-len(n), n))
-            for name in sorted(group):
-                matches = [f for f in full if _compatible(name, f) and (not _has_given_name(name) or f.split()[0] == name.split()[0])]
+            for name in sorted(n for n in group if surname(n) == key):
+                matches = [f for f in full if _compatible(name, f) and _same_given_name(name, f, key)]
                 distinct = {f.split()[0] for f in matches}
                 self.canonical[name] = matches[0] if len(distinct) == 1 else name
 
     def name(self, surface: str) -> str:
         cleaned = " ".join(surface.split())
-        spelled = self.spelling.get(cleaned, cleaned)
-        return self.canonical.get(spelled, spelled)
+        name = self.spelling.get(cleaned, cleaned)
+        while self.canonical.get(name, name) != name:  # "J. Bakker" -> "Janny Bakker" -> "Janny Bakker-Klein"
+            name = self.canonical[name]
+        return name
 
 
 def person_resolver(extractions: list[Extraction]) -> PersonResolver:

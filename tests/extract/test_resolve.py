@@ -68,3 +68,12 @@ def test_an_organisation_named_without_lookup_is_the_gazetteers_node() -> None:
     unknown = writer.organisation(Mention("Buurtnetwerk Oost", Span(50, 67)))
     assert signed == looked_up == iris.organisation("movisie")
     assert unknown != signed and str(writer.g.value(unknown, SCHEMA.name)) == "Buurtnetwerk Oost"
+
+
+def test_a_double_surname_shortened_to_its_first_part_is_the_same_person() -> None:
+    resolver = PersonResolver(["Janny Bakker-Klein", "Janny Bakker", "Hilde Bakker", "J. Bakker", "Anne-Marie van Bergen"])
+    assert resolver.name("Janny Bakker") == "Janny Bakker-Klein"
+    assert resolver.name("Hilde Bakker") == "Hilde Bakker"
+    assert resolver.name("J. Bakker") == "Janny Bakker-Klein"  # the one J. of the Bakkers
+    assert PersonResolver(["Janny Bakker-Klein", "J. Bakker"]).name("J. Bakker") == "J. Bakker"  # initials alone do not reach a double surname
+    assert resolver.name("Janny Bakker-Klein") == "Janny Bakker-Klein"
