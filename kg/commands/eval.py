@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 NAME = "eval"
 HELP = "score a built graph against gold annotations"
@@ -20,18 +21,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files (part files of one source are merged)")
     parser.add_argument("--graph", type=Path, required=True, help="a built graph: .ttl, .trig or .jsonld")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    parser.add_argument(
+        "--errors",
+        nargs="*",
+        metavar="CATEGORY",
+        help="also list what was missed (false negatives) and spurious (false positives), by source and article, "
+        "for these categories (all when none is named); with --json, as lists per source and category",
+    )
+
+
+def _error_categories(names: list[str] | None, valid: tuple[str, ...]) -> tuple[str, ...]:
+    """The categories whose errors to list, in the order named: none without --errors, all for a bare --errors."""
+    if names is None:
+        return ()
+    return tuple(dict.fromkeys(names)) or valid
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    from kg.evaluate import evaluate, render_table
+    from kg.evaluate import evaluate, render_errors, render_table
+    from kg.evaluate.score import CATEGORIES
 
+    unknown = [name for name in args.errors or () if name not in CATEGORIES]
+    if unknown:
+        console.print(f"[red]error:[/] unknown --errors category: {escape(', '.join(unknown))}; the categories are {', '.join(CATEGORIES)}")
+        return 2
     for path in (args.gold, args.graph):
         if not path.exists():
             console.print(f"[red]error:[/] {path} does not exist")
             return 2
     report = evaluate(args.gold, args.graph)
+    errors = _error_categories(args.errors, CATEGORIES)
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, sort_keys=True))
+        print(json.dumps(report.to_dict(errors), indent=2, sort_keys=True))
     else:
         console.print(render_table(report))
+        if errors:
+            console.print(render_errors(report, errors))
     return 0

@@ -6,15 +6,16 @@ from pathlib import Path
 
 from kg.evaluate.gold import load_gold
 from kg.evaluate.predicted import read_predictions
-from kg.evaluate.report import EvalReport, render_table
+from kg.evaluate.report import EvalReport, render_errors, render_table
 from kg.evaluate.score import score_source
 from kg.rdf.load import load_graph
 
-__all__ = ["EvalReport", "evaluate", "render_table"]
+__all__ = ["EvalReport", "evaluate", "render_errors", "render_table"]
 
 
 def evaluate(gold_dir: Path, graph_path: Path) -> EvalReport:
-    """Scores of the graph in ``graph_path`` on every source that has gold in ``gold_dir``."""
+    """Scores of the graph in ``graph_path`` on every source that has gold in ``gold_dir``, with
+    their false positives and negatives."""
     gold = load_gold(gold_dir)
     predicted = read_predictions(load_graph(graph_path))
     return EvalReport(

@@ -45,9 +45,14 @@ def _person(graph: Graph, node: Node, doc: URIRef) -> Person:
 def _theme(graph: Graph, concept: Node) -> Theme:
     """All labels of the concept; without labels (thesaurus not in the file) its IRI's last segment."""
     labels = _texts(graph, concept, SKOS.prefLabel, SKOS.altLabel)
+    labels = tuple(sorted(labels, key=lambda label: label not in _dutch_preferred(graph, concept)))  # named in the gold's language
     if not labels:
         labels = (str(concept).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ").replace("_", " "),)
     return Theme(labels)
+
+
+def _dutch_preferred(graph: Graph, concept: Node) -> set[str]:
+    return {str(label) for label in graph.objects(concept, SKOS.prefLabel) if getattr(label, "language", None) == "nl"}
 
 
 def _typed(graph: Graph, nodes: list[Node], kind: URIRef) -> list[Node]:

@@ -1,13 +1,18 @@
-"""The evaluation's result: counts per category and per source, as JSON or as a rich table."""
+"""The evaluation's result: counts per category and per source, as JSON or as a rich table, and
+the false positives and negatives of chosen categories, as JSON or as rich trees."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
 
-from kg.evaluate.score import CATEGORIES, Counts
+from kg.evaluate.score import CATEGORIES, Counts, ErrorItem
 
 
 @dataclass(frozen=True)
@@ -24,12 +29,21 @@ class EvalReport:
                 totals[category] += value
         return totals
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, errors: Collection[str] = ()) -> dict[str, Any]:
+        """The counts and ratios; per source, the false positives and negatives of the ``errors`` categories too."""
         return {
             "categories": {c: v.to_dict() for c, v in self.categories.items()},
-            "sources": {s: {c: v.to_dict() for c, v in counts.items()} for s, counts in sorted(self.sources.items())},
+            "sources": {s: {c: _counts_dict(v, c in errors) for c, v in counts.items()} for s, counts in sorted(self.sources.items())},
             "missing_sources": list(self.missing_sources),
         }
+
+
+def _counts_dict(counts: Counts, with_errors: bool) -> dict[str, Any]:
+    data: dict[str, Any] = counts.to_dict()
+    if with_errors:
+        data["false_positives"] = [e.to_dict() for e in counts.false_positives]
+        data["false_negatives"] = [e.to_dict() for e in counts.false_negatives]
+    return data
 
 
 def render_table(report: EvalReport) -> Table:
@@ -52,3 +66,34 @@ def render_table(report: EvalReport) -> Table:
             f"{counts.f1:.3f}",
         )
     return table
+
+
+def _add_errors(tree: Tree, label: str, style: str, errors: Sequence[ErrorItem]) -> None:
+    """A branch of ``errors`` grouped by source, then by article (directly under the source when
+    the category is scored per source), in the order they were found."""
+    if not errors:
+        return
+    branch = tree.add(Text(label, style=style))
+    groups: dict[str, dict[str | None, list[str]]] = {}
+    for error in errors:
+        groups.setdefault(error.source, {}).setdefault(error.article, []).append(error.text)
+    for source, articles in groups.items():
+        source_node = branch.add(Text(source, style="bold"))
+        for article, texts in articles.items():
+            parent = source_node if article is None else source_node.add(Text(article, style="italic"))
+            for text in texts:
+                parent.add(Text(text))
+
+
+def render_errors(report: EvalReport, categories: Sequence[str] = CATEGORIES) -> Group:
+    """Per category, its false negatives ("missed": in the gold, not in the graph) and false
+    positives ("spurious": in the graph, not in the gold), summed over the scored sources."""
+    parts: list[Text | Tree] = []
+    totals = report.categories
+    for category in categories:
+        counts = totals[category]
+        tree = Tree(Text(f"{category}: {counts.fn} missed, {counts.fp} spurious", style="bold"))
+        _add_errors(tree, "missed (false negatives)", "red", counts.false_negatives)
+        _add_errors(tree, "spurious (false positives)", "yellow", counts.false_positives)
+        parts += [Text(), tree]
+    return Group(*parts)

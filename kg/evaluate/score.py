@@ -1,12 +1,14 @@
 """True/false positives and negatives per category, per source and micro-averaged over sources.
 
-See docs/evaluation.md for what each category counts and how items are matched.
+Next to the counts, every false positive and false negative is kept as a short description
+(:class:`ErrorItem`), computed by the same alignment that counts it. See docs/evaluation.md for
+what each category counts and how items are matched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kg.evaluate.gold import Article, Organisation, Person, SourceRecord, Theme
@@ -21,19 +23,48 @@ from kg.evaluate.matching import (
     match_title,
 )
 
-T = TypeVar("T")
+Scored = Person | Organisation | Theme | Article | str | tuple[Person, Organisation]  # what a category compares
+T = TypeVar("T", bound=Scored)
 
 CATEGORIES = ("articles", "authors", "interviewees", "persons", "affiliations", "organisations", "themes", "recommendations")
+
+MAX_TEXT = 160  # characters of a recommendation shown in an error
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """A false positive or false negative, described for a reader."""
+
+    text: str  # the item's main name, label or title, or its sentence cut to MAX_TEXT
+    source: str
+    article: str | None = None  # headline of its article (gold for FN, predicted for FP); None in per-source categories
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "article": self.article}
 
 
 @dataclass(frozen=True)
 class Counts:
+    """TP/FP/FN; when they come from scoring, also what the FP and FN were.
+
+    The lists are left out of equality and ``to_dict`` so that counts compare and serialise by
+    their numbers alone.
+    """
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    false_positives: tuple[ErrorItem, ...] = field(default=(), compare=False, repr=False)
+    false_negatives: tuple[ErrorItem, ...] = field(default=(), compare=False, repr=False)
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+        return Counts(
+            self.tp + other.tp,
+            self.fp + other.fp,
+            self.fn + other.fn,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
 
     @property
     def precision(self) -> float:
@@ -60,10 +91,54 @@ class Counts:
         }
 
 
-def compare(gold: Sequence[T], predicted: Sequence[T], match: Callable[[T, T], float]) -> Counts:
-    """Counts of a one-to-one alignment: pairs are TP, the rest FP (predicted) or FN (gold)."""
-    tp = len(align(gold, predicted, match))
-    return Counts(tp, len(predicted) - tp, len(gold) - tp)
+@dataclass(frozen=True)
+class Where:
+    """Where compared items come from, to describe the ones left over."""
+
+    source: str
+    gold_article: str | None = None
+    predicted_article: str | None = None
+
+
+def _first(names: tuple[str, ...]) -> str:
+    """The main name; a predicted article can lack a headline."""
+    return names[0] if names else "(none)"
+
+
+def describe(item: Scored) -> str:
+    """The main name, label or title of a scored item, a recommendation's sentence on one line
+    and cut to MAX_TEXT characters, an affiliation as "person — organisation"."""
+    match item:
+        case Person(names=names) | Organisation(names=names):
+            return _first(names)
+        case Theme(labels=labels):
+            return _first(labels)
+        case Article(titles=titles):
+            return _first(titles)
+        case (person, organisation):
+            return f"{describe(person)} — {describe(organisation)}"
+        case str():
+            text = " ".join(item.split())
+            return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
+
+
+def _left_over(gold: Sequence[T], predicted: Sequence[T], pairs: list[tuple[int, int]]) -> tuple[list[T], list[T]]:
+    """The gold and the predicted items that ``pairs`` leaves without a partner."""
+    paired_gold, paired_pred = {i for i, _ in pairs}, {j for _, j in pairs}
+    return [g for i, g in enumerate(gold) if i not in paired_gold], [p for j, p in enumerate(predicted) if j not in paired_pred]
+
+
+def _tally(gold: Sequence[T], predicted: Sequence[T], pairs: list[tuple[int, int]], where: Where) -> Counts:
+    """Aligned pairs are TP; the predicted items left over are FP, the gold ones FN."""
+    missed, spurious = _left_over(gold, predicted, pairs)
+    fps = tuple(ErrorItem(describe(p), where.source, where.predicted_article) for p in spurious)
+    fns = tuple(ErrorItem(describe(g), where.source, where.gold_article) for g in missed)
+    return Counts(len(pairs), len(fps), len(fns), fps, fns)
+
+
+def compare(gold: Sequence[T], predicted: Sequence[T], match: Callable[[T, T], float], where: Where) -> Counts:
+    """Counts of a one-to-one alignment, with the FP and FN described as coming from ``where``."""
+    return _tally(gold, predicted, align(gold, predicted, match), where)
 
 
 def same_person(a: Person, b: Person) -> float:
@@ -117,39 +192,47 @@ def _same_affiliation(a: tuple[Person, Organisation], b: tuple[Person, Organisat
     return (person + org) / 2 if person and org else 0.0
 
 
-def _per_article(
-    gold: Sequence[Article],
-    predicted: Sequence[Article],
-    pairs: list[tuple[int, int]],
-    items: Callable[[Article], Sequence[T]],
-    match: Callable[[T, T], float],
-) -> Counts:
+ArticlePair = tuple[Article | None, Article | None]  # (gold, predicted); None on the side without a partner
+
+
+def _article_pairs(gold: Sequence[Article], predicted: Sequence[Article], pairs: list[tuple[int, int]]) -> list[ArticlePair]:
+    """The aligned articles, then every unaligned gold and every unaligned predicted article alone."""
+    missed, spurious = _left_over(gold, predicted, pairs)
+    return [*((gold[i], predicted[j]) for i, j in pairs), *((a, None) for a in missed), *((None, a) for a in spurious)]
+
+
+def _headline(article: Article | None) -> str | None:
+    return describe(article) if article is not None else None
+
+
+def _per_article(source: str, articles: list[ArticlePair], items: Callable[[Article], Sequence[T]], match: Callable[[T, T], float]) -> Counts:
     """Items compared within aligned articles; items of an unaligned article are all FN (gold)
     or all FP (predicted)."""
     total = Counts()
-    for i, j in pairs:
-        total += compare(items(gold[i]), items(predicted[j]), match)
-    paired_gold, paired_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-    total += Counts(fn=sum(len(items(a)) for i, a in enumerate(gold) if i not in paired_gold))
-    total += Counts(fp=sum(len(items(a)) for j, a in enumerate(predicted) if j not in paired_pred))
+    for gold, predicted in articles:
+        where = Where(source, _headline(gold), _headline(predicted))
+        total += compare(items(gold) if gold else (), items(predicted) if predicted else (), match, where)
     return total
 
 
 def score_source(gold: SourceRecord, predicted: SourceRecord | None) -> dict[str, Counts]:
-    """Counts per category for one source; ``predicted`` None when the graph lacks the source."""
+    """Counts, with their FP and FN, per category for one source; ``predicted`` None when the graph lacks the source."""
     pred_articles = predicted.articles if predicted else ()
     pairs = align(gold.articles, pred_articles, same_article, _closeness)
-    counts = {"articles": Counts(len(pairs), len(pred_articles) - len(pairs), len(gold.articles) - len(pairs))}
-    counts["authors"] = _per_article(gold.articles, pred_articles, pairs, lambda a: a.authors, same_person)
-    counts["interviewees"] = _per_article(gold.articles, pred_articles, pairs, lambda a: a.interviewees, same_person)
-    counts["persons"] = _per_article(gold.articles, pred_articles, pairs, lambda a: a.persons, same_person)
-    counts["organisations"] = _per_article(gold.articles, pred_articles, pairs, organisations, same_organisation)
-    counts["themes"] = _per_article(gold.articles, pred_articles, pairs, lambda a: a.themes, same_theme)
+    where = Where(gold.source)
+    articles = _article_pairs(gold.articles, pred_articles, pairs)
+    counts = {"articles": _tally(gold.articles, pred_articles, pairs, where)}
+    counts["authors"] = _per_article(gold.source, articles, lambda a: a.authors, same_person)
+    counts["interviewees"] = _per_article(gold.source, articles, lambda a: a.interviewees, same_person)
+    counts["persons"] = _per_article(gold.source, articles, lambda a: a.persons, same_person)
+    counts["organisations"] = _per_article(gold.source, articles, organisations, same_organisation)
+    counts["themes"] = _per_article(gold.source, articles, lambda a: a.themes, same_theme)
     empty = SourceRecord(gold.source, ())
-    counts["affiliations"] = compare(_affiliations(gold), _affiliations(predicted or empty), _same_affiliation)
+    counts["affiliations"] = compare(_affiliations(gold), _affiliations(predicted or empty), _same_affiliation, where)
     counts["recommendations"] = compare(
         [r for a in gold.articles for r in a.recommendations],
         [r for a in pred_articles for r in a.recommendations],
         match_text,
+        where,
     )
     return {category: counts[category] for category in CATEGORIES}
