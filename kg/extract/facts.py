@@ -128,10 +128,10 @@ def _strengths() -> dict[str, float]:
 def _strength(span: DocSpan, topics: set[str] = frozenset()) -> float:
     """How clear a recommendation is: its strongest cue; more when it says who should act or
     is about one of the article's own themes; less when it is too short to stand alone
-    ("Laten we dat benutten.")."""
+    ("Laten we dat benutten."), unless it is a listed tip, which is short by design."""
     base = max((_strengths().get(kind, 0.5) for kind in span._.cues), default=0.5)
     on_topic = any(t.kb_id_ in topics for t in span.doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char)
-    short = sum(1 for token in span if token.is_alpha) < SELF_CONTAINED_WORDS
+    short = "tip" not in span._.cues and sum(1 for token in span if token.is_alpha) < SELF_CONTAINED_WORDS
     return max(0.05, min(1.0, base + 0.05 * bool(span._.addressee) + 0.1 * on_topic - 0.3 * short))
 
 

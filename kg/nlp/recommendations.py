@@ -3,7 +3,8 @@
 A sentence is a recommendation when it carries a normative cue (``kg/data/recommendation_cues.tsv``:
 "moet", "zou ... moeten", "is nodig", "het is zaak", "laten we", "pleit voor", "advies is", ...)
 or opens with an imperative, and is not a question, a reported past obligation ("moesten"), a
-rule-like condition ("Wie ... moet") or a view the writer rejects ("sommigen vinden ... maar").
+rule-like condition ("Wie ... moet"), a fear ("mijn angst is dat ... moeten"), a view the writer
+rejects ("sommigen vinden ... maar") or a sentence a pull quote was merged into ("..., Laten we").
 The speaker is the person a quote is attributed to ("zegt X", "aldus X", "X: ‘...’") or a
 sentence names ("vindt Bergen", "volgens Roovers"); the addressee is the subject of the cue
 ("gemeenten moeten") or the vocative of an imperative (``kg/data/addressees.tsv``).
@@ -32,10 +33,13 @@ from kg.nlp.speakers import OPENING_QUOTES, Speakers
 SPANS_KEY = "recommendations"
 LABEL = "RECOMMENDATION"
 GAP = 12  # tokens a "..." in a cue may stand for
-POSITIVE = ("modal", "necessity", "urgency", "exhortation", "advocacy", "advice", "importance", "wish")
+POSITIVE = ("modal", "necessity", "urgency", "exhortation", "advocacy", "advice", "importance", "wish", "suggestion")
+DESCRIBED = ("modal", "necessity")  # the kinds a past tense or a prediction frame turns into a description
 COLON_LEAD = 6  # words before a colon that may introduce an imperative
+THEN_GAP = 3  # words between the imperative after a condition and its "dan"
 HEADLINE_TOKENS = 15  # a paragraph this short without final punctuation is a headline
 BULLETS = "•*·-–"
+FINAL = ".!?…"  # sentence-final punctuation
 _PRONOUN = "*"
 
 Span.set_extension("speaker", default=None, force=True)
@@ -62,6 +66,11 @@ class Cues:
     patterns: dict[str, tuple[Pattern, ...]]
     addressees: dict[Pattern, str]
     speech_verbs: frozenset[str]
+
+    @property
+    def closing(self) -> frozenset[str]:
+        """Abbreviations that end a sentence when a capital follows ("etc.", "enz.")."""
+        return frozenset(_flat(self.patterns.get("closing-abbreviation", ())))
 
     @classmethod
     def load(cls, cues: Path | None = None, addressees: Path | None = None, speech_verbs: Path | None = None) -> Cues:
@@ -112,16 +121,17 @@ def default_cues() -> Cues:
     return Cues.load()
 
 
-def sentence_units(doc: Doc) -> list[Span]:
-    """Sentences, also cut at line and paragraph breaks (a headline has no full stop) and before
-    a run-in headline's body, with an opening quote moved to the sentence it opens."""
+def sentence_units(doc: Doc, closing: frozenset[str] = frozenset()) -> list[Span]:
+    """Sentences, also cut at line and paragraph breaks (a headline has no full stop), before
+    a run-in headline's body and after an abbreviation that closes a sentence ("etc. Zorg dat"),
+    with an opening quote moved to the sentence it opens."""
     cuts = {0, len(doc)}
     for sentence in doc.sents:
         cuts.add(sentence.start)
     for token in doc:
         if token.is_space and "\n" in token.text:
             cuts.update((token.i, token.i + 1))
-        elif _runs_in(token):
+        elif _runs_in(token) or (token.is_title and token.i > 0 and doc[token.i - 1].lower_ in closing):
             cuts.add(token.i)
     for cut in list(cuts):
         if 0 < cut < len(doc) and doc[cut - 1].text in OPENING_QUOTES:
@@ -148,7 +158,7 @@ class Recommender:
     def __call__(self, doc: Doc) -> list[Span]:
         speakers = Speakers(doc, self.cues.speech_verbs)
         found = []
-        for unit in sentence_units(doc):
+        for unit in sentence_units(doc, self.cues.closing):
             words = [token.lower_ for token in unit]
             hits = self._normative(unit, words)
             if hits is None:
@@ -156,7 +166,7 @@ class Recommender:
             span = Span(doc, unit.start, unit.end, label=LABEL)
             span._.speaker = speakers.of(unit)
             span._.addressee = self._addressee(unit, words, hits)
-            span._.cues = tuple(sorted({kind for kind, _, _ in hits})) or ("imperative",)
+            span._.cues = tuple(sorted({kind for kind, _, _ in hits})) or (("tip",) if _is_headline(unit) else ("imperative",))
             found.append(span)
         return found
 
@@ -165,36 +175,48 @@ class Recommender:
         if "?" in words[-3:] or words[-1] == ",":
             return None
         imperative = self._imperative(unit, words)
-        if _is_headline(unit):  # only a tip in a list: "3 Neem lichte contacten serieus"
-            return [] if imperative is not None and (unit[0].like_num or unit[0].text in BULLETS) else None
+        if _is_headline(unit):  # only a tip in a list: "3 Neem lichte contacten serieus", not a reference "- Trouw (4 mei 2020)"
+            listed = unit[0].like_num or unit[0].text in BULLETS
+            return [] if imperative is not None and listed and not any(token.is_digit for token in unit[1:]) else None
         hits = [hit for hit in self.cues.find(POSITIVE, words) if hit[0] != "exhortation" or self._opens_clause(unit, words, hit[1])]
+        if any(_merged(unit, start) for _, start, _ in hits):
+            return None
         if self.cues.find(("past",), words):
-            hits = [hit for hit in hits if hit[0] not in ("modal", "necessity")]
+            hits = [hit for hit in hits if hit[0] not in DESCRIBED]
+        frames = self.cues.find(("prediction",), words)
+        hits = [hit for hit in hits if hit[0] not in DESCRIBED or not any(end <= hit[1] for _, _, end in frames)]
         idioms = self.cues.find(("idiom",), words)
-        hits = [hit for hit in hits if not any(start <= hit[1] < end for _, start, end in idioms)]
+        hits = [hit for hit in hits if not any(start <= hit[1] < end or start < hit[2] <= end for _, start, end in idioms)]
         for _, _, end in self.cues.find(("distance",), words):
             if self.cues.find(("contrast",), words, end):
                 return None
-        if hits and words[0] in _flat(self.cues.patterns.get("conditional", ())):
+        if hits and self._conditional(words):
             hits = [hit for hit in hits if hit[0] != "modal" or self._subject(unit, words, hit) is not None]
         hits = [
             hit
             for hit in hits
-            if hit[0] != "modal" or not self._in_subclause(unit, words, hit[1]) or self._subject(unit, words, hit) not in (None, "wij")
+            if hit[0] not in DESCRIBED or not self._in_subclause(unit, words, hit[1]) or self._subject(unit, words, hit) not in (None, "wij")
         ]
+        hits = [hit for hit in hits if not _in_parentheses(words, hit[1])]
         if hits:
             return hits
         ends = unit[-1].text in ".!’”" or (len(unit) > 1 and unit[-2].text in ".!")  # not a fragment cut by a page break
         return [] if imperative is not None and ends else None
 
+    def _conditional(self, words: list[str]) -> bool:
+        """Does the sentence open with a condition ("Wie ...", "En wanneer ...")?"""
+        first = 1 if len(words) > 1 and self.cues.opens("clause-opener", words, 0) else 0
+        return words[first] in _flat(self.cues.patterns.get("conditional", ()))
+
     def _in_subclause(self, unit: Span, words: list[str], at: int) -> bool:
-        """A modal at the end of a conditional or relative clause describes ("als je iets goed
-        moet maken", "mensen die achteraan moeten sluiten"); it does not recommend, unless its
-        subject is a named addressee ("Waar mogelijk moeten hulpverleners ...")."""
+        """A modal or necessity at the end of a conditional, relative or reason clause describes
+        ("als je iets goed moet maken", "mensen die achteraan moeten sluiten", "als contact
+        noodzakelijk is", "omdat het zo hoort te gaan"); it does not recommend, unless its subject
+        is a named addressee ("Waar mogelijk moeten hulpverleners ...")."""
         for i in range(at - 1, -1, -1):
             if unit[i].is_punct:
                 return False
-            if self.cues.opens("conditional", words, i) or self.cues.opens("relative", words, i):
+            if any(self.cues.opens(kind, words, i) for kind in ("conditional", "relative", "reason")):
                 return True
         return False
 
@@ -204,11 +226,13 @@ class Recommender:
 
     def _imperative(self, unit: Span, words: list[str]) -> int | None:
         """Index of an imperative verb that opens the sentence (after a bullet, a quote or a
-        vocative "Hulpverleners, ...") or the clause after a short lead and a colon ("Daar bedoel
-        ik mee: luister ..."); None if there is none."""
+        vocative "Hulpverleners, ..."), the clause after a short lead and a colon ("Daar bedoel
+        ik mee: luister ...") or the main clause after a condition ("Als je ..., doe het dan
+        digitaal"); None if there is none."""
         first = _first_word(unit, 0)
         starts = [first] if first is not None and unit[first].is_title else []
         starts += [_first_word(unit, i + 1) for i, word in enumerate(words[:-1]) if word == ":" and i <= COLON_LEAD]
+        starts += self._after_condition(words)
         for at in starts:
             if at is None:
                 continue
@@ -222,6 +246,15 @@ class Recommender:
             if unit[at].is_alpha and _verb_stem(words[at]) and not self._finite_before_boundary(words, at + 1):
                 return at
         return None
+
+    def _after_condition(self, words: list[str]) -> list[int]:
+        """The first word after a fronted condition's comma when "dan" follows it closely: the
+        main clause of "Als je ze gebruikt, doe dat dan alleen ..." is an imperative."""
+        if not self._conditional(words) or "," not in words:
+            return []
+        at = words.index(",") + 1
+        then = _flat(self.cues.patterns.get("then", ()))
+        return [at] if any(word in then for word in words[at + 1 : at + 1 + THEN_GAP]) else []
 
     def _finite_before_boundary(self, words: list[str], at: int) -> bool:
         """A finite verb in the first clause ("Stress door schaarste maakt ...", "Verlies gaat
@@ -297,8 +330,8 @@ def _first_word(unit: Span, at: int) -> int | None:
 
 def _stems(word: str) -> set[str]:
     """Ways the stem of an infinitive can start, undoing Dutch spelling of the imperative:
-    "neem" <- nemen, "geef" <- geven, "lees" <- lezen, "zet" <- zetten."""
-    short = re.sub(r"([aeou])\1", r"\1", word)
+    "neem" <- nemen, "geef" <- geven, "lees" <- lezen, "zet" <- zetten, "creëer" <- creëren."""
+    short = re.sub(r"([aeou])\1", r"\1", word.replace("ëe", "ë"))
     forms = {word, short}
     if short.endswith("f"):
         forms.add(short[:-1] + "v")
@@ -325,23 +358,50 @@ def _verb_stem(word: str) -> bool:
 
 
 def _finite(word: str) -> bool:
-    """A present or past finite verb form: "maakt", "gaat", "woonden", "is" (not a participle
-    used as an adjective: "discriminerende")."""
+    """A present or past finite verb form: "maakt", "gaat", "woonden", "kwamen", "is" (not a
+    participle used as an adjective: "discriminerende", "gebroken"; an infinitive is its own lemma)."""
     if word in ("is", "was", "wordt", "werd"):
         return True
-    if len(word) < 4 or not word.endswith(("t", "de", "te", "den", "ten")) or word.endswith("nde"):
+    endings = ("t", "de", "te", "den", "ten", "en")
+    if len(word) < 4 or not word.endswith(endings) or word.endswith("nde") or (word.endswith("en") and word.startswith("ge")):
         return False
     base = lemma(word)
     return base != word and base.endswith("n")
 
 
 def _runs_in(token: Token) -> bool:
-    """A common word capitalised right after a content word with no punctuation between starts
-    a sentence the extraction ran into a headline: "Neem contacten serieus Er is ..."."""
-    if token.i == 0 or not token.is_title:
+    """A common word capitalised right after a word with no punctuation between starts a
+    sentence the extraction ran into a headline: "Neem contacten serieus Er is ...", "Verstoor de
+    verbanden niet Mensen zijn ...". Only a headline does this: a short stretch from the
+    paragraph's start without sentence punctuation; inside a sentence a capital is a name
+    ("om het verdeelde Nederland te bewegen")."""
+    if token.i == 0 or not token.is_title or zipf(token.lower_) < 5.5:
         return False
     before = token.doc[token.i - 1]
-    return before.is_alpha and before.is_lower and zipf(before.text) < 5.5 and zipf(token.lower_) >= 5.5
+    if not before.text[-1:].isalpha() or not before.text[-1:].islower():
+        return False
+    for back in range(token.i - 1, max(-1, token.i - 1 - HEADLINE_TOKENS), -1):
+        previous = token.doc[back]
+        if previous.is_space and "\n" in previous.text:
+            return True
+        if previous.text in FINAL + ":;":
+            return False
+    return token.i <= HEADLINE_TOKENS
+
+
+def _merged(unit: Span, at: int) -> bool:
+    """A cue capitalised after a comma ("een oplossing, Laten we ...", "Huisvesting, Hopelijk")
+    opens a pull quote or a column the PDF extraction ran into this sentence: the unit is garbled."""
+    return at > 0 and unit[at].is_title and unit[at - 1].text == ","
+
+
+def _in_parentheses(words: list[str], at: int) -> bool:
+    """Is word ``at`` inside brackets? An aside or an example (‘u moet vooral niet denken ...’)
+    is not what the sentence recommends."""
+    depth = 0
+    for word in words[:at]:
+        depth += (word == "(") - (word == ")")
+    return depth > 0
 
 
 def _is_headline(unit: Span) -> bool:

@@ -2,7 +2,7 @@
 
 Reading order of a PDF extraction is unreliable, so an article is found from its strongest
 signals, in this order: a markdown level-1 heading; a byline ("Door: ..."), whose article starts
-at the top of its page or headline; a kicker at the top of a page ("COLUMN"); the line after a
+at the top of its page (its headline may be printed after the first column) or at its headline; a kicker at the top of a page ("COLUMN"); the line after a
 closing signature; and a headline after the contact line that closes a news item. The headline
 is then chosen among the headline-shaped blocks of the article's opening lines.
 """
@@ -20,8 +20,7 @@ from kg.segment.markers import Byline, Signature, byline, kicker_genre, signatur
 MIN_BODY_WORDS = 40
 CLOSING_LINES = 8  # a signature closes its article: it stands among the last lines (pull quotes may follow)
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
-LOOKBACK = 30
-KICKER_GAP = 4  # lines between a page top (a kicker) and the headline under it  # lines above a byline that may still hold its headline
+PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
 _COLOPHON = re.compile(r"^(?:colofon|colophon|redactie en colofon)$", re.IGNORECASE)
@@ -37,26 +36,25 @@ class Draft:
     kicker: Line | None = None
     byline: Byline | None = None
     signature: Signature | None = None
+    late_headline: int | None = None  # where an absorbed draft began: a display headline printed after the first column
     alternatives: list[Block] = field(default_factory=list)
 
 
-def _article_top(lines: list[Line], index: int) -> int | None:
-    """Top of the article whose byline is ``lines[index]``.
+def _article_top(lines: list[Line], index: int, floor: int) -> int | None:
+    """Top of the article whose byline is ``lines[index]``: the top of its page.
 
-    A headline right above the byline starts the article (with a kicker or page top just above
-    it); otherwise the article starts at the highest text-box top within reach that leaves no
-    more than a lead between it and the byline. A byline that opens a page is its own top."""
+    A feature starts on a new page, but PDF reading order often puts its display headline,
+    byline and lead after the first column of body text, or at the end of the page (an e-mail
+    exchange is printed before its headline altogether), so the article starts at the nearest
+    page top above the byline within reach, and only failing that at the headline right above
+    it. A byline that opens a page is its own top; the top is never above ``floor``, the first
+    line after the previous article's byline, kicker or closing signature."""
     if lines[index].page_start:
         return index
     headline = _headline_above(lines, index)
-    if headline is not None:
-        tops = [i for i in range(headline, max(-1, headline - KICKER_GAP), -1) if lines[i].page_start]
-        return tops[0] if tops else headline
-    top = None
-    for i in range(index, max(0, index - LOOKBACK) - 1, -1):
-        if lines[i].page_start and sum(1 for line in lines[i:index] if line.words >= 6) < 12:
-            top = i
-    return top
+    below = headline if headline is not None else index
+    tops = [i for i in range(below, max(floor, below - PAGE_REACH) - 1, -1) if lines[i].page_start]
+    return tops[0] if tops else headline
 
 
 def _closes_article(lines: list[Line], sig: Signature) -> bool:
@@ -91,6 +89,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
     """Where articles start. A markdown text marks its articles with level-1 headings, and then
     only those count; a plain extraction needs the layout signals below."""
     drafts: list[Draft] = []
+    floor = 0  # an article found by its byline starts no higher than this line
     markdown = sum(1 for line in lines if line.heading_level == 1) >= 2
     for line in lines:
         i = line.index
@@ -107,18 +106,21 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         found = byline(line)
         if found:
-            top = _article_top(lines, i)
+            top = _article_top(lines, i, floor)
             drafts.append(Draft(top if top is not None else i, reason="byline", byline=found))
+            floor = i + 1
             continue
         standalone = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
         if kicker_genre(line) and (line.page_start or standalone):
             drafts.append(Draft(i, reason="kicker", kicker=line))
+            floor = i
             continue
         sig = signature(line)
         if sig and _closes_article(lines, sig):
             following = next((l for l in lines[i + 1:] if not l.blank), None)
             if following is not None:
                 drafts.append(Draft(following.index, reason="after-signature"))
+                floor = following.index
             continue
         if line.page_start and i > 0:
             drafts.extend(_page_headlines(lines, i))
@@ -148,12 +150,17 @@ def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
 
 
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
+    """One draft per article. A draft that starts between a byline's page top and the byline
+    opens the same article: what looked like the start of another article there is its display
+    headline, printed after the first column."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         explicit = draft.reason in ("stacked", "heading", "colophon")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
-        if merged and (same_start or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
+        opening = bool(merged) and merged[-1].byline is not None and draft.start < merged[-1].byline.line.index
+        if merged and (same_start or opening or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
             keep = merged[-1]
+            keep.late_headline = draft.start if opening and not same_start else keep.late_headline
             keep.byline = keep.byline or draft.byline
             keep.kicker = keep.kicker or draft.kicker
             continue
@@ -167,7 +174,7 @@ def _score(block: Block, draft: Draft, nearest_above_byline: Block | None, first
         score += 10
     elif block.first.heading_level:
         score += 1
-    if block is nearest_above_byline:
+    if block is nearest_above_byline or block.first.index == draft.late_headline:
         score += 4
     if block.first.index == draft.start or (draft.kicker and 0 < block.first.index - draft.kicker.index <= 3):
         score += 2

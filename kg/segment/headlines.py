@@ -16,7 +16,7 @@ from importlib import resources
 from kg.extract.names import is_person_name
 from kg.model import Span
 from kg.segment.lines import Line
-from kg.segment.markers import byline, kicker_genre
+from kg.segment.markers import byline, kicker_genre, reply_subject
 
 MAX_LINE = 56
 MAX_LINES = 7
@@ -80,6 +80,7 @@ def _fits(line: Line) -> bool:
         and not _BULLET.match(line.text)
         and byline(line) is None
         and kicker_genre(line) is None
+        and not reply_subject(line)
     )
 
 
@@ -158,7 +159,9 @@ def _continues_paragraph(lines: list[Line], index: int) -> bool:
     if index < 2 or not lines[index - 1].blank or lines[index].page_start:
         return False
     before = lines[index - 2]
-    return not before.blank and not before.ends_sentence and before.words >= 5 and len(before.text) >= 40 and not before.page_start
+    if before.blank or before.ends_sentence or before.page_start:
+        return False
+    return (before.words >= 5 and len(before.text) >= 40) or before.text[:1].islower()  # a long line, or itself a continuation
 
 
 def blocks(lines: list[Line], start: int, end: int) -> list[Block]:

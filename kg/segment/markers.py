@@ -64,6 +64,19 @@ def kicker_genre(line: Line) -> str | None:
     return kickers().get(text.upper())
 
 
+@lru_cache(maxsize=1)
+def _reply_pattern() -> re.Pattern[str]:
+    text = resources.files("kg.data").joinpath("reply_prefixes.txt").read_text(encoding="utf-8")
+    prefixes = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in prefixes)})\s*:", re.IGNORECASE)
+
+
+def reply_subject(line: Line) -> bool:
+    """An e-mail subject line answering or forwarding another ("Re: ..."): in a printed e-mail
+    exchange it repeats the subject of the letter it answers, so it is never a headline."""
+    return bool(_reply_pattern().match(line.text))
+
+
 _SIGNATURE = re.compile(r"^(?P<name>[^,]{4,60}),\s*(?P<rest>[^\d,][^,]{2,80})$")
 
 

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from kg.extract.facts import _strength
 from kg.nlp.recommendations import find_recommendations
 from kg.nlp.speakers import quote_regions
 
@@ -100,6 +101,111 @@ PATTERNS = [
         ("Gezinnen moeten sneller hulp krijgen.", None),
         "Het gaat om gezinnen die elke maand moeten rondkomen van een klein budget.",
     ),
+    (
+        "dient ... te, not dient = serves",
+        ("Het kabinet dient de toeslagen eenvoudiger te maken.", "kabinet"),
+        "Het geld dient een hoger doel.",
+    ),
+    (
+        "roep ... op by the speaker, not the noun roep",
+        ("Ik roep gemeenten op om de bibliotheek open te houden.", "gemeenten"),
+        "In de wijk klinkt de roep om de bibliotheek weer op te starten.",
+    ),
+    (
+        "a view that is heard and then contradicted",
+        ("Iedereen moet kunnen meedoen aan de buurtactiviteiten.", "iedereen"),
+        "Iedereen moet meedoen, klinkt het vaak, maar de praktijk is weerbarstiger.",
+    ),
+    (
+        "a capitalised cue after a comma is a merged pull quote",
+        ("Laten we nooit meer bezuinigen op het buurthuis.", "wij"),
+        "De wijkaanpak bleek een succes, Laten we nooit meer bezuinigen op het buurthuis.",
+    ),
+    (
+        "ik zou het ... vinden",
+        ("Ik zou het een goede zaak vinden als gemeenten vaker met bewoners praten.", None),
+        "Ik vond het een goede zaak dat gemeenten vaker met bewoners praatten.",
+    ),
+    (
+        "zou ... sieren",
+        ("Het zou de wethouder sieren als hij zijn fout toegeeft.", "wethouders"),
+        "De wethouder gaf zijn fout toe.",
+    ),
+    (
+        "in de ideale situatie",
+        ("In de ideale situatie werkt de wijkverpleegkundige samen met de huisarts.", None),
+        "In de praktijk werkt de wijkverpleegkundige samen met de huisarts.",
+    ),
+    (
+        "het is aan ... om",
+        ("Het is aan de gemeenteraad om hier een keuze in te maken.", None),
+        "Het is de gemeenteraad gelukt om hier een keuze in te maken.",
+    ),
+    (
+        "raadzaam",
+        ("Het is raadzaam om vooraf met de huurders te praten.", None),
+        "Vooraf is met de huurders gepraat.",
+    ),
+    (
+        "a suggestion in the conditional",
+        ("Daar zouden buurtteams een grote rol in kunnen spelen.", None),
+        "Dat zou kunnen kloppen.",
+    ),
+    (
+        "zou je ... kunnen",
+        ("Op die manier zou je een buurtfonds kunnen oprichten.", None),
+        "Je zou het kunnen zien als een experiment.",
+    ),
+    (
+        "a need denied",
+        ("We hebben meer vrijwilligers nodig.", None),
+        "Een dure app hebben we niet nodig.",
+    ),
+    (
+        "zo nodig = if need be",
+        ("We hebben een huisarts in de wijk nodig.", None),
+        "We hebben contact met de huisarts en zo nodig met de wijkagent.",
+    ),
+    (
+        "a fear predicts",
+        ("Jongeren moeten sneller een stageplek krijgen.", None),
+        "Mijn angst is dat veel jongeren achteraan moeten aansluiten.",
+    ),
+    (
+        "a reason clause describes",
+        ("Huurders moeten minder betalen.", None),
+        "Ze stoppen ermee omdat ze te veel moeten betalen.",
+    ),
+    (
+        "a necessity in a condition",
+        ("Een huisbezoek is noodzakelijk.", None),
+        "De wijkverpleegkundige komt langs als een bezoek noodzakelijk is.",
+    ),
+    (
+        "a condition after a conjunction",
+        ("Gemeenten moeten het geld naar de buurthuizen sturen.", "gemeenten"),
+        "En als er geld over is, dan moet dat naar de buurthuizen.",
+    ),
+    (
+        "a quoted example in brackets",
+        ("Je moet vooroordelen niet herhalen.", None),
+        "Een ontkenning (‘u moet niet denken dat alle jongeren lastig zijn’) versterkt het vooroordeel juist.",
+    ),
+    (
+        "an imperative after a condition, with dan",
+        ("Als je een app gebruikt, doe dat dan alleen voor afspraken.", None),
+        "Als je een app gebruikt, merk je dat snel.",
+    ),
+    (
+        "wil je after a fronted clause, not after a condition",
+        ("Juist nu veel ouderen alleen zijn, wil je doen wat echt helpt.", None),
+        "Als je zo redeneert, wil je vooral besparen.",
+    ),
+    (
+        "an imperative with a diaeresis; a strong past plural is a finite verb",
+        ("Creëer ruimte voor ontmoeting in de wijk.", None),
+        "Pas in maart kwamen de buurtwerkers weer in beeld.",
+    ),
 ]
 
 
@@ -133,6 +239,26 @@ def test_headlines_are_not_recommendations_but_listed_tips_are(nlp: Language) ->
         "Een eerste gesprek duurt vaak langer dan gepland."
     )
     assert [text for text, _, _ in recommendations(nlp, text)] == ["1 Neem de tijd voor een huisbezoek"]
+
+
+def test_listed_tips_are_cut_from_their_run_in_body_and_rank_as_tips(nlp: Language) -> None:
+    doc = nlp("7 Verstoor de bestaande netwerken niet Mensen zoeken eerst hun eigen groep op.\n\nLaat je niet raken.")
+    tip, short = doc.spans["recommendations"]
+    assert (tip.text, tip._.cues) == ("7 Verstoor de bestaande netwerken niet", ("tip",))
+    assert _strength(tip) > _strength(short)  # a tip is short by design, not a fragment
+
+
+def test_a_capital_inside_a_sentence_is_a_name_not_a_run_in_headline(nlp: Language) -> None:
+    assert recommendations(nlp, "Ons? Is er een crisis nodig om het verdeelde Nederland te verenigen?") == []
+
+
+def test_a_reference_in_a_list_is_no_tip(nlp: Language) -> None:
+    assert recommendations(nlp, "Bronnen\n\n- Trouw (3 maart 2021). *") == []
+
+
+def test_an_abbreviation_can_close_a_sentence(nlp: Language) -> None:
+    text = "Op de foto’s verschillen mensen in afkomst, leeftijd etc. Zorg dus dat iedereen zich herkent."
+    assert [text for text, _, _ in recommendations(nlp, text)] == ["Zorg dus dat iedereen zich herkent."]
 
 
 def test_speaker_after_a_quote(nlp: Language) -> None:
