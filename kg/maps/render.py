@@ -47,8 +47,11 @@ def theme_map(network: nx.Graph, theme: str, name: str | None = None) -> MapSpec
 
 def organisation_map(network: nx.Graph, organisation: str, name: str | None = None) -> MapSpec:
     label = network.nodes[organisation]["label"]
+    ego = organisation_graph(network, organisation)
     text = f"Everything within two steps of {label}: its people, the articles it appears in, and who and what else is in them."
-    return MapSpec(f"organisation-{name or slug(label)}.html", f"Organisation: {label}", text, organisation_graph(network, organisation), organisation)
+    if ego.graph["omitted"]:
+        text += f" Of what is two steps away, the {ego.graph['omitted']} nodes least tied to it are left out."
+    return MapSpec(f"organisation-{name or slug(label)}.html", f"Organisation: {label}", text, ego, organisation)
 
 
 def plan(network: nx.Graph, limit: int = DEFAULT_LIMIT) -> list[MapSpec]:

@@ -22,9 +22,22 @@ def theme_graph(graph: nx.Graph, theme: str) -> nx.Graph:
     return graph.subgraph({theme, *articles, *people}).copy()
 
 
-def organisation_graph(graph: nx.Graph, organisation: str) -> nx.Graph:
-    """Ego network: everything within two steps of the organisation (its people and articles, and theirs)."""
-    return nx.ego_graph(graph, organisation, radius=2)
+EGO_NODES = 150
+"""Most nodes an organisation's map shows: a hub's two-step neighbourhood is half the corpus, unreadable as its own map."""
+
+
+def organisation_graph(graph: nx.Graph, organisation: str, max_nodes: int = EGO_NODES) -> nx.Graph:
+    """Ego network: the organisation, everything one step away (its people, the articles it appears in), and
+    of what is two steps away (who and what else is in them) the nodes most tied to that first ring, up to
+    ``max_nodes`` in all; ``graph.graph["omitted"]`` says how many two-step nodes were left out."""
+    first = {organisation, *graph[organisation]}
+    second = {near for node in first for near in graph[node]} - first
+    room = max(0, max_nodes - len(first))
+    ties = {node: sum(1 for near in graph[node] if near in first) for node in second}
+    kept = sorted(second, key=lambda n: (-ties[n], -graph.nodes[n].get("degree", 0.0), n))[:room]
+    ego = graph.subgraph(first | set(kept)).copy()
+    ego.graph["omitted"] = len(second) - len(kept)
+    return ego
 
 
 def find(graph: nx.Graph, kind: str, label: str) -> str:

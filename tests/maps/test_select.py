@@ -52,3 +52,23 @@ def test_an_unknown_label_names_the_close_ones() -> None:
 def test_slugs_are_plain_ascii() -> None:
     assert slug("Ministerie van VWS (één) <script>") == "ministerie-van-vws-een-script"
     assert slug("???") == "unnamed"
+
+
+def test_a_hubs_ego_network_keeps_its_first_ring_and_the_most_tied_of_the_second() -> None:
+    import networkx as nx
+
+    hub = nx.Graph()
+    hub.add_node("org", kind="organisation", label="Hub")
+    for i in range(4):
+        hub.add_node(f"a{i}", kind="article", label=f"Artikel {i}")
+        hub.add_edge("org", f"a{i}")
+    hub.add_node("shared", kind="person", label="In drie artikelen")
+    for i in range(3):
+        hub.add_edge(f"a{i}", "shared")
+    for i in range(4):
+        hub.add_node(f"p{i}", kind="person", label=f"Persoon {i}")
+        hub.add_edge(f"a{i}", f"p{i}")
+    focused = organisation_graph(hub, "org", max_nodes=7)
+    assert {"org", "a0", "a1", "a2", "a3", "shared"} <= set(focused) and len(focused) == 7
+    assert focused.graph["omitted"] == 3
+    assert organisation_graph(hub, "org").graph["omitted"] == 0
