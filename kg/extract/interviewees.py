@@ -1,10 +1,16 @@
 """Who is interviewed or quoted at length in an article.
 
 A person counts as interviewed when the text gives them the floor: at least two speech
-attributions ("zegt X", "aldus X", "volgens X", "X ... vult aan"), a question-and-answer turn
-("X: ‘..."); or one attribution for someone the article introduces (a role or organisation
-stated, named in the lead of an interview, or named three times); or, in an interview, someone
-introduced with a role and named again (a portrait caption: "X, hoogleraar ...").
+attributions ("zegt X", "aldus X", "volgens X", "X ... vult aan", "zegt projectleider van
+Movisie, X"), a question-and-answer turn ("X: ‘..."); or one attribution for someone the article
+introduces (a role or organisation stated, named in the lead of an interview, or named three
+times); or, in an interview, someone portrayed in a caption ("X, hoogleraar ...") and named again.
+
+A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
+article that names no one else: there the pronoun can only be that person. Elsewhere it may be anyone named before it, such
+as a thinker whose book the interviewee discusses ("de filosoof John Rawls. Hij ... zegt hij").
+A role before the name ("de Amerikaanse filosoof John Rawls") introduces a person the article
+talks about; only a caption or apposition after the name portrays the one it talks to.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from kg.extract.names import surname
 
 LEAD = 600  # characters of an article's opening that introduce its interviewees
 MIN_ATTRIBUTIONS = 2
+_PRONOUNS = ("hij", "zij", "ze")
 
 
 @lru_cache(maxsize=1)
@@ -25,29 +32,53 @@ def speech_cues() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _cues() -> str:
+    return "|".join(re.escape(c) for c in speech_cues())
+
+
 def _attributions(text: str, name: str) -> int:
-    last = re.escape(name.split()[-1])
-    cues = "|".join(re.escape(c) for c in speech_cues())
+    """Speech attributions of ``name``. Between the cue and the surname may stand a role, its
+    organisation after a comma and the given names: "zegt projectleider van Movisie, Joline Verloove"."""
+    *first, last = (re.escape(part) for part in name.split())
+    given = "(?:" + r"\s+".join(first) + r"\s+)?" if first else ""
+    cues = _cues()
     pattern = re.compile(
-        rf"(?:\b(?i:{cues})\s+(?:\w+\s+){{0,3}}?{last}\b"  # zegt (de filosoof) X
+        rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,3}}?{given}{last}\b"  # zegt (de filosoof) X
         rf"|\b{last}\s*:\s*[‘'\"“]"  # X: ‘...
         rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b)"  # X (van de gemeente Utrecht) vult aan
     )
     return len(pattern.findall(text))
 
 
+def _printed_surname(name: str) -> re.Pattern[str]:
+    """The last word of ``name`` as a whole word: how the text refers back to the person."""
+    return re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+
+
+def _pronoun_attribution(text: str, name: str) -> bool:
+    """An attribution to a pronoun after the first mention of ``name``: "antwoordde hij", "zij vertelt"."""
+    first = _printed_surname(name).search(text)
+    cues, pronouns = _cues(), "|".join(_PRONOUNS)
+    pattern = re.compile(rf"\b(?i:{cues})\s+(?i:{pronouns})\b|\b(?i:{pronouns})\s+(?i:{cues})\b")
+    return first is not None and pattern.search(text, first.end()) is not None
+
+
+def _captioned(text: str, name: str) -> bool:
+    """The full name followed by an apposition or caption: "Margo Trappenburg, bijzonder hoogleraar"."""
+    return re.search(rf"\b{re.escape(name)},\s+[a-z]", text) is not None
+
+
 def interviewees(text: str, names: list[str], genre: str, exclude: set[str], described: set[str] = frozenset()) -> list[str]:
     """The names (full forms) of the people the article gives the floor to. ``described`` holds
     the surnames of people whose role or organisation the article states."""
     chosen: list[str] = []
-    for name in names:
+    others = [name for name in names if surname(name) not in exclude]
+    for name in others:
         key = surname(name)
-        if key in exclude:
-            continue
-        count = _attributions(text, name)
-        mentions = len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text))
+        count = _attributions(text, name) + int(len(others) == 1 and _pronoun_attribution(text, name))
+        mentions = len(_printed_surname(name).findall(text))
         introduced = key in described or mentions >= 3 or (genre == "interview" and name.split()[-1] in text[:LEAD])
-        portrayed = genre == "interview" and key in described and mentions >= 2
+        portrayed = genre == "interview" and key in described and mentions >= 2 and _captioned(text, name)
         if count >= MIN_ATTRIBUTIONS or (count >= 1 and introduced) or portrayed:
             chosen.append(name)
     return chosen

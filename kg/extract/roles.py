@@ -25,6 +25,7 @@ _APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?
 _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
 _PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?")
 _PARENTHESIS = re.compile(r"\s*\(\s*")
+_CONTACT = re.compile(r"\s*\([^()]*@[^()]*\)")
 _COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
 _ROLE_ONLY = re.compile(r",\s*(?P<role>[a-zé][^,;.()?!‘’:\n]{2,70}?)\s*(?=$|\n|[.;])")
 _VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|zijn|zegt|vindt|gaat|kan|moet)\b")
@@ -55,7 +56,7 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
     found: list[Affiliation] = []
     text = doc.text
     following = [o for o in organisations if person.end_char <= o.start_char <= person.end_char + MAX_GAP]
-    position = person.end_char
+    position = _past_contact(text, person.end_char)
     for org in following:
         between = text[position:org.start_char]
         if not found:
@@ -73,6 +74,13 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
             found.append(Affiliation(person, _role_span(doc, position, chained), org))
         position = org.end_char
     return found
+
+
+def _past_contact(text: str, position: int) -> int:
+    """Where the bio after a name goes on, past the person's e-mail address in brackets:
+    "Hilde Bakker (h.bakker@movisie.nl) van Movisie" reads as "Hilde Bakker van Movisie"."""
+    contact = _CONTACT.match(text, position)
+    return contact.end() if contact else position
 
 
 def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:

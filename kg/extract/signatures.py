@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.roles import job_titles
 from kg.model import Mention, Span
 
 _LINK = re.compile(r"\s+(?:bij|van|aan|at|of)\s+(?=[A-Z])")
@@ -13,12 +14,14 @@ def role_and_organisation(tail: Mention) -> tuple[Mention | None, Mention | None
     """The role is the lowercase opening words; the organisation the capitalised rest.
 
     "bestuurder Movisie" -> ("bestuurder", "Movisie"); "onderzoeker bij Avans Hogeschool" ->
-    ("onderzoeker", "Avans Hogeschool"); "lector Veiligheid" alone stays a role.
+    ("onderzoeker", "Avans Hogeschool"); "lector Veiligheid" alone stays a role. A role noun
+    capitalised in a heading and linked to the name ("Ervaringsdeskundige bij Werkplaats X") is
+    still a role, not part of the name.
     """
     text = tail.text
-    if text[:1].isupper():
-        return None, _mention(tail, 0, len(text))  # "Paul van Yperen, Movisie": no role printed
     link = _LINK.search(text)
+    if text[:1].isupper() and not (link and _is_role(text[: link.start()])):
+        return None, _mention(tail, 0, len(text))  # "Paul van Yperen, Movisie": no role printed
     if link:
         role, org_at = text[:link.start()], link.end()
     else:
@@ -32,6 +35,13 @@ def role_and_organisation(tail: Mention) -> tuple[Mention | None, Mention | None
     role_mention = _mention(tail, 0, len(role.rstrip())) if role.strip() else None
     org_mention = _mention(tail, org_at, org_at + len(org)) if org else None
     return role_mention, org_mention
+
+
+def _is_role(phrase: str) -> bool:
+    """Is the phrase a role, whatever its case? Multiword roles count by their last word
+    ("Senior adviseur"), as in the job-title list; "Hogeschool" before "van Amsterdam" is none."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in job_titles()
 
 
 def _mention(tail: Mention, start: int, end: int) -> Mention:

@@ -17,6 +17,8 @@ the name it abbreviates in the same text.
 
 Guards: a common Dutch word that is capitalised only because it opens a
 sentence is not a name, and an acronym inside an ALL-CAPS heading is a word of the heading.
+A municipality or province named as a place ("in de gemeente Westerveld") is not the
+organisation, and an unseen acronym opening a compound ("VR-omgeving") names no organisation.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class PatternData:
     connectors: frozenset[str]
     name_stoplist: frozenset[str]
     list_heads: dict[str, str]
+    territory_heads: frozenset[str]
+    locative_prepositions: frozenset[str]
     acronym_stoplist: frozenset[str]
     acronym: re.Pattern[str]
     min_capitals_mixed_case: int
@@ -89,6 +93,8 @@ class PatternData:
             connectors=frozenset(data["connectors"]),
             name_stoplist=frozenset(data["name_stoplist"]),
             list_heads=dict(data["list_heads"]),
+            territory_heads=frozenset(data["territory"]["heads"]),
+            locative_prepositions=frozenset(data["territory"]["prepositions"]),
             acronym_stoplist=frozenset(data["acronym_stoplist"]),
             acronym=re.compile(rf"[A-Z][A-Za-z0-9&]{rest}"),
             min_capitals_mixed_case=shape["min_capitals_mixed_case"],
@@ -140,7 +146,7 @@ class OrganisationFinder:
         shapes = self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms})
         spans = [*listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
-        return self._propagate_short_forms(doc, found)
+        return self._propagate_short_forms(doc, [span for span in found if not self._names_territory(doc, span.start)])
 
     # -- 1. gazetteer -------------------------------------------------------------------------
 
@@ -156,12 +162,13 @@ class OrganisationFinder:
                 yield self._labelled(span, self.gazetteer.resolve(surface))
 
     def _address_spans(self, doc: Doc) -> Iterable[Span]:
-        """A web or e-mail address on an organisation's own domain names it ("Meer informatie:
-        movisie.nl", "j.dehaan@movisie.nl"); only for one-word gazetteer names."""
+        """A web address on an organisation's own domain names it ("te downloaden op movisie.nl");
+        only for one-word gazetteer names. An e-mail address does not: it is a contact line's
+        mailbox ("Meer informatie: Joost de Haan, j.dehaan@movisie.nl"), not the organisation."""
         for token in doc:
-            if not (token.like_url or token.like_email):
+            if not token.like_url or token.like_email:
                 continue
-            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", token.text.split("@")[-1].lower()).split("/")[0]
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", token.text.lower()).split("/")[0]
             label = host.split(".")[0] if host.count(".") >= 1 else ""
             organisation = self.gazetteer.resolve(label) if len(label) >= 4 else None
             if organisation is not None and " " not in organisation.name:
@@ -174,8 +181,8 @@ class OrganisationFinder:
             index = person.end
             if index < len(doc) and doc[index].text == ",":
                 index += 1
-            if index >= len(doc) or doc[index].lower_ not in ("van", "bij"):
-                continue
+            if index >= len(doc) or doc[index].text not in ("van", "bij"):
+                continue  # "Schell-Kiehl, Van Rest & Vos": a capital "Van" opens the next surname
             index += 1
             if index < len(doc) and doc[index].lower_ in ("de", "het"):
                 index += 1
@@ -204,7 +211,7 @@ class OrganisationFinder:
         are Gemeente Westland, ...; each span is the bare name, its id that of "Gemeente X"."""
         for token in doc:
             singular = self.patterns.list_heads.get(token.lower_)
-            if singular is None:
+            if singular is None or self._names_territory(doc, token.i):
                 continue
             index = token.i + 1
             if index < len(doc) and doc[index].text in ("(", ":"):
@@ -265,6 +272,7 @@ class OrganisationFinder:
         for end, start in suffixes.items():
             span = self._trim_suffix(doc, start, end)
             if span is not None:
+                span = self._without_opener(span)
                 yield self._labelled(span, self._resolve_suffix(span))
 
     @staticmethod
@@ -321,6 +329,14 @@ class OrganisationFinder:
             return None
         return doc[start:end] if start < end - 1 else None
 
+    def _without_opener(self, span: Span) -> Span:
+        """The span without a common word that only the sentence start capitalised, when the rest
+        is a listed name: "(Proefschrift Radboud Universiteit, Nijmegen)" names Radboud Universiteit."""
+        rest = span[1:]
+        if len(rest) < 2 or not self._common_at_sentence_start(span[0]) or self._resolve_suffix(span) is not None:
+            return span
+        return rest if self._resolve_suffix(rest) is not None else span
+
     def _resolve_suffix(self, span: Span) -> Organisation | None:
         """The whole span, or its name when the head only repeats what the organisation is called:
         "NHLStenden Hogeschool" is NHL Stenden Hogeschool, "Movisie Academie" is not Movisie."""
@@ -352,7 +368,7 @@ class OrganisationFinder:
             return False
         if len(text) >= 5 and max(zipf(text), zipf_frequency(text.lower(), "en")) >= self.patterns.common_word_zipf:
             return False
-        return not self._in_caps_heading(token.doc[token.i : token.i + 1])
+        return not (_opens_compound(token) or self._in_caps_heading(token.doc[token.i : token.i + 1]))
 
     def _propagate_short_forms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An unresolved acronym takes the id of the name it abbreviates in this text: the name it
@@ -373,6 +389,16 @@ class OrganisationFinder:
         ]
 
     # -- guards -------------------------------------------------------------------------------
+
+    def _names_territory(self, doc: Doc, head: int) -> bool:
+        """Does the kind noun at ``head`` name a place: "in de gemeente Westerveld", "in de gemeenten
+        Deventer en Raalte" say where something happens; "de gemeente Utrecht besloot" is the organisation."""
+        if doc[head].lower_ not in self.patterns.territory_heads:
+            return False
+        before = head - 1
+        if before >= 0 and doc[before].lower_ in _ARTICLES:
+            before -= 1
+        return before >= 0 and doc[before].lower_ in self.patterns.locative_prepositions
 
     def _common_at_sentence_start(self, token: Token) -> bool:
         """Is this token an ordinary word, capitalised only because the sentence starts with it?"""
@@ -401,6 +427,20 @@ def _until_space(tokens: Iterable[Token]) -> list[Token]:
             break
         taken.append(token)
     return taken
+
+
+def _opens_compound(token: Token) -> bool:
+    """Is the token the first part of a hyphenated compound ("VR-omgevingen", "SyRI-instrument",
+    "GET-lab")? An unseen acronym there qualifies a thing; it is not named as an organisation."""
+    doc = token.doc
+    hyphen = token.i + 1
+    return (
+        not token.whitespace_
+        and hyphen + 1 < len(doc)
+        and doc[hyphen].text == "-"
+        and not doc[hyphen].whitespace_
+        and doc[hyphen + 1].text[:1].islower()
+    )
 
 
 def _sentence_initial(token: Token) -> bool:

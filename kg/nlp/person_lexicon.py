@@ -115,6 +115,13 @@ def load_lexicon() -> PersonLexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def credit_labels() -> frozenset[str]:
+    """Labels of a photo credit ("foto", "beeld") from ``kg/data/person_credits.txt``."""
+    lines = _lines(resources.files("kg.data").joinpath("person_credits.txt"))
+    return frozenset(line for line in lines if not line.startswith("#"))
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> PersonCues:
     """Cue words from ``path`` (default: the project's ``kg/data/person_cues.txt``).

@@ -14,10 +14,19 @@ elsewhere, or when deduce knows the surname and a cue stands right next to it ("
 ("Blokhuis ziet rol ..." in a headline). A first name alone ("Ellen") is never taken.
 
 Titles ("dr.", "prof.", "mevrouw") are never part of a span.
+
+Names in a reference list or a footnote that cites a publication ("- Bredewold, F., Kampen, T. &
+Tonkens, E. (2018). De verhuizing ...", "1 J. Janssen, ‘Het virus ...’, NRC 16 maart 2020") are
+not taken: they credit the authors of a cited work, which the article does not talk about, and
+the same holds for the people named in the cited titles ("Burgemeester Paul Depla: laat ...").
+Nor are the names in a photo credit ("Foto: Marieke de Vries", labels in
+``kg/data/person_credits.txt``): they credit who made the pictures.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
 import spacy
@@ -30,6 +39,7 @@ from spacy.util import filter_spans
 from kg.nlp.person_lexicon import (
     PersonCues,
     PersonLexicon,
+    credit_labels,
     fold,
     is_rare_word,
     load_cues,
@@ -47,6 +57,17 @@ _MAX_GIVEN = 4
 #: rather than a given name; longer given names are in deduce's list.
 _MAX_UNKNOWN_GIVEN = 8
 _NAME_PUNCT = "-'’"
+_INITIALS = r"(?:[A-Z][a-z]?\.\s*)+"
+#: A line that opens with a bullet or note number and the first author of a cited work: inverted
+#: ("Lipsky, M.", "Jonge, E. de", "De Graaf, P."), or initials first and a year later in the line
+#: ("1 J. Janssen, ‘Het virus ...’, NRC 16 maart 2020").
+_REFERENCE_ENTRY = re.compile(
+    rf"^[ \t]*(?:[-•*■][ \t]*|\d{{1,3}}\.?[ \t]+)?"
+    rf"(?:[A-Z][\w'’-]+(?:[ \t][A-Za-z][\w'’-]+){{0,2}},[ \t]+{_INITIALS}"
+    rf"|{_INITIALS}(?:[a-z']+[ \t]+){{0,3}}[A-Z][\w'’-]+,[^\n]*\b(?:19|20)\d\d\b)"
+    r"[^\n]*",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,25 @@ def _token(text: str, shape: str, titles: frozenset[str]) -> _Token:
     return _Token(folded, initial, capitalised, stop)
 
 
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str]:
+    """A credit label before a colon in any case, or in capitals, and the rest of its line (at most 80 characters)."""
+    labels = sorted(credit_labels(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(label) for label in labels)
+    upper = "|".join(re.escape(label.upper()) for label in labels)
+    return re.compile(rf"(?:\b(?i:{alternatives})[ \t]*:|\b(?:{upper})\b)[^\n]{{0,80}}")
+
+
+def _cited_tokens(doc: Doc) -> list[bool]:
+    """Per token: whether it stands in a reference-list entry, a footnote citing a work or a photo credit."""
+    cited = [False] * len(doc)
+    for match in (*_REFERENCE_ENTRY.finditer(doc.text), *_credit_pattern().finditer(doc.text)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            cited[span.start:span.end] = [True] * len(span)
+    return cited
+
+
 class _Matcher:
     """Finds the spans in one doc; the lists come from ``PersonLexicon`` and ``PersonCues``."""
 
@@ -82,6 +122,7 @@ class _Matcher:
         self.tokens = [_token(t.text, t.shape_, lexicon.titles) for t in doc]
         self.max_particle = max(len(p.split()) for p in lexicon.particles)
         self.quoted = self._quoted_words()
+        self.cited = _cited_tokens(doc)
 
     def _name_word(self, i: int) -> bool:
         token = self.tokens[i]
@@ -178,7 +219,7 @@ class _Matcher:
 
     def full_name(self, i: int) -> int | None:
         """End of the full name that starts at token ``i``, or None."""
-        if self._organisation_word(i - 1):
+        if self.cited[i] or self._organisation_word(i - 1):
             return None
         end = self._known_name(i) or self._known_surname(i)
         if end is None or self._organisation_word(end):  # "Marie Kamphuis Stichting"
@@ -197,7 +238,7 @@ class _Matcher:
         deduce and cued. Cued surnames join ``known``, so their uncued occurrences count too."""
         candidates: list[tuple[int, int]] = []
         for i in range(len(self.tokens)):
-            end = None if taken[i] else self._surname_end(i)
+            end = None if taken[i] or self.cited[i] else self._surname_end(i)
             if end is None or any(taken[i:end]) or self._organisation_word(i - 1):
                 continue
             candidates.append((i, end))

@@ -21,7 +21,7 @@ def _register() -> None:
     from kg.nlp import organisations, persons, recommendations, themes  # noqa: F401
 
 
-def _split_compounds(nlp: Language) -> None:
+def split_compounds(nlp: Language) -> None:
     """Split "Movisie-bestuurder" and "ggz-aanbieders" at the hyphen (a lowercase part follows),
     so that the organisation or theme in the first part is a token of its own; names such as
     "Bakker-Klein" or "Anne-Marie" (a capital follows) stay whole."""
@@ -33,7 +33,7 @@ def _split_compounds(nlp: Language) -> None:
 def make_nlp() -> Language:
     _register()
     nlp = spacy.blank("nl")
-    _split_compounds(nlp)
+    split_compounds(nlp)
     nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -28,6 +28,7 @@ from spacy.util import registry
 
 from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
+from kg.nlp.pipeline import split_compounds
 from kg.paths import ontology_dir
 
 SPANS_KEY = "themes"
@@ -36,7 +37,9 @@ MIN_HEAD_LABEL = 5  # shorter labels ("zorg") match whole words only: "zorgen" i
 MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutch word
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
-_DROP = frozenset(" -\u2010\u2011\u00ad")
+MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
+HYPHENS = frozenset("-\u2010\u2011")
+_DROP = HYPHENS | frozenset(" \u00ad")
 
 Key = tuple[str, str]  # ("s", folded surface form) or ("l", folded lemma)
 Match = tuple[int, int, str]  # token start, token end, concept id
@@ -62,6 +65,10 @@ def _label_key(word: str) -> Key:
 
 
 def _token_keys(token: Token) -> tuple[Key, ...]:
+    """A hyphen inside a word ("e-learning", "lhbti-acceptatie") is a token of its own in text and
+    in the label alike, so it is compared as the label's hyphen folds: to the empty form."""
+    if token.text in HYPHENS:
+        return (("s", ""),)
     if token.is_space or token.is_punct:
         return ()
     return (("s", fold(token.text)), ("l", fold(lemma(token.text))))
@@ -99,10 +106,8 @@ class ThemeMatcher:
     def build(cls, concepts: dict[str, tuple[str, ...]]) -> ThemeMatcher:
         trie: dict[Any, Any] = {}
         heads: dict[str, str] = {}
-        tokenizer = _tokenizer()
         for concept, labels in concepts.items():
-            for label in labels:
-                words = [t.text for t in tokenizer(label) if not t.is_space]
+            for label, words in ((label, words) for label in labels for words in _label_words(label)):
                 node = trie
                 for word in words:
                     node = node.setdefault(_label_key(word), {})
@@ -158,8 +163,22 @@ class ThemeMatcher:
 
 
 @lru_cache(maxsize=1)
+def _tokenizers() -> tuple[Callable[[str], Doc], Callable[[str], Doc]]:
+    """spaCy's Dutch tokenisation and the project pipeline's, which also splits at a hyphen before
+    a lower-case part ("e-learning" -> e, -, learning)."""
+    plain, split = spacy.blank("nl"), spacy.blank("nl")
+    split_compounds(split)
+    return plain.tokenizer, split.tokenizer
+
+
 def _tokenizer() -> Callable[[str], Doc]:
-    return spacy.blank("nl").tokenizer
+    return _tokenizers()[1]
+
+
+def _label_words(label: str) -> list[tuple[str, ...]]:
+    """The label's words as each tokenisation cuts them, so that a hyphenated label matches a text
+    tokenised either way."""
+    return list(dict.fromkeys(tuple(t.text for t in tokenizer(label) if not t.is_space) for tokenizer in _tokenizers()))
 
 
 def default_thesaurus() -> Path:
@@ -249,13 +268,21 @@ def _specificity(surfaces: list[str]) -> float:
     return 1.0 - 0.25 * min(2.0, max(0.0, mean - 4.0))
 
 
+def _recurs(count: int, words: int) -> bool:
+    """At least MIN_PER_THOUSAND_WORDS mentions per thousand words: once in a 200-word news item,
+    but three times in a 1000-word interview, where everyday concepts ("zorg", "beleid",
+    "jongeren") come up once or twice in passing, even in the lead, without being its subject."""
+    return count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
+
+
 def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8) -> list[tuple[str, float]]:
     """The article's strongest concepts with a weight in (0, 1], strongest first.
 
     weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + (0.1 * in the
     lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
     the article says it is about) outranks a body-only one. A body-only concept mentioned once
-    is noise. Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
+    is noise, and so is one the headline does not name that is rare for the article's length
+    (see :func:`_recurs`). Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
     by their Dutch word frequency (wordfreq), the way IDF discounts words every document uses.
     """
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
@@ -277,8 +304,8 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
         lead = 0.5 * specificity if concept in in_lead and not headline else 0.0
         return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
 
-    prominent = in_headline | in_lead
-    kept = [c for c in set(counts) | in_headline if c in prominent or counts[c] > 1]
+    words = sum(1 for token in doc if not (token.is_punct or token.is_space))
+    kept = [c for c in set(counts) | in_headline if c in in_headline or ((c in in_lead or counts[c] > 1) and _recurs(counts[c], words))]
     ranked = sorted(kept, key=lambda c: (-weight(c), c))
     return [(concept, round(weight(concept), 3)) for concept in ranked[:limit]]
 

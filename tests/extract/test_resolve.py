@@ -27,6 +27,31 @@ def test_interviewees_are_people_given_the_floor() -> None:
     assert interviewees(text, ["Lotte Verbeek", "Kees Mol"], "interview", exclude={"verbeek"}) == ["Kees Mol"]
 
 
+def test_a_thinker_whose_book_is_discussed_is_not_interviewed() -> None:
+    text = (
+        "‘We moeten opnieuw beginnen’, zegt Sanne Kroeze. Kroeze denkt volgens de ideeën van de Duitse filosoof "
+        "Hannah Wessel. Wessel komt uit op twee principes. Sanne Kroeze, filosoof, knikt."
+    )
+    names = ["Sanne Kroeze", "Hannah Wessel"]
+    assert interviewees(text, names, "interview", exclude=set(), described={"kroeze", "wessel"}) == ["Sanne Kroeze"]
+
+
+def test_a_portrait_caption_gives_the_floor_in_an_interview() -> None:
+    text = "Kroeze aarzelt. ‘Ik weet het niet.’ Sanne Kroeze, bijzonder hoogleraar Zorgethiek."
+    assert interviewees(text, ["Sanne Kroeze"], "interview", exclude=set(), described={"kroeze"}) == ["Sanne Kroeze"]
+
+
+def test_a_role_and_organisation_may_stand_between_verb_and_name() -> None:
+    text = "‘We helpen deelnemers’, zegt projectleider van Movisie, Femke Dorrestein. Mail Dorrestein voor meer."
+    assert interviewees(text, ["Femke Dorrestein"], "report", exclude=set(), described={"dorrestein"}) == ["Femke Dorrestein"]
+
+
+def test_a_pronoun_attribution_counts_for_the_only_person_named() -> None:
+    text = "Minister Kuipers (VWS) presenteerde zijn plan. Op de vraag of het werkt, antwoordde hij: ‘Wij weten het niet.’"
+    assert interviewees(text, ["Kuipers"], "news", exclude=set(), described={"kuipers"}) == ["Kuipers"]
+    two = text + " Ook Joost Mertens van de gemeente Utrecht was er."
+    assert interviewees(two, ["Kuipers", "Joost Mertens"], "news", exclude=set(), described={"kuipers", "mertens"}) == []
+
 def test_spellings_that_differ_in_diacritics_or_case_are_one_name() -> None:
     resolver = PersonResolver(["Daniëlle van Oostrum", "Danielle van Oostrum", "DANIËLLE VAN OOSTRUM"])
     assert {resolver.name(n) for n in ("Daniëlle van Oostrum", "Danielle van Oostrum", "DANIËLLE VAN OOSTRUM")} == {"Daniëlle van Oostrum"}

@@ -6,6 +6,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.roles import find_affiliations
+from kg.extract.signatures import role_and_organisation
+from kg.model import Mention, Span
 
 NLP = spacy.blank("nl")
 
@@ -51,3 +53,21 @@ def test_organisation_role_compound_and_role_noun_before_the_name() -> None:
 def test_a_sentence_between_name_and_organisation_is_no_affiliation() -> None:
     doc = _doc("Petra Smit zegt dat zij vaak samenwerkt met Movisie.", ["Petra Smit"], ["Movisie"])
     assert _found(doc) == []
+
+
+def test_an_email_address_in_brackets_does_not_break_the_bio() -> None:
+    text = "Meer informatie: Ans Bos (a.bos@wijkkracht.nl) of Tim Kok (t.kok@wijkkracht.nl) van Stichting Wijkkracht."
+    doc = _doc(text, ["Ans Bos", "Tim Kok"], ["Stichting Wijkkracht"])
+    assert _found(doc) == [("Tim Kok", None, "Stichting Wijkkracht")]
+
+
+def _split(tail: str) -> tuple[str | None, str | None]:
+    role, organisation = role_and_organisation(Mention(tail, Span(100, 100 + len(tail))))
+    return (role.text if role else None, organisation.text if organisation else None)
+
+
+def test_a_signature_role_is_no_part_of_the_organisation_even_when_capitalised() -> None:
+    assert _split("Ervaringsdeskundige bij Werkplaats Sociaal Domein Oost") == ("Ervaringsdeskundige", "Werkplaats Sociaal Domein Oost")
+    assert _split("Senior adviseur bij Stichting Wijkkracht") == ("Senior adviseur", "Stichting Wijkkracht")
+    assert _split("Hogeschool van Amsterdam") == (None, "Hogeschool van Amsterdam")
+    assert _split("bestuurder Movisie") == ("bestuurder", "Movisie")

@@ -161,8 +161,40 @@ def test_kind_nouns_and_workplaces_name_unseen_organisations() -> None:
     assert not any("gemeente" in text.lower() for text in found)  # a generic noun names nobody
 
 
-def test_an_address_on_an_organisations_domain_names_it() -> None:
+def test_a_web_address_on_an_organisations_domain_names_it_an_email_address_does_not() -> None:
     from kg.nlp.pipeline import make_nlp
 
     doc = make_nlp()("Meer informatie: www.movisie.nl of mail naar a.bakker@movisie.nl. Zie ook voorbeeld.nl.")
-    assert {(span.text, span.kb_id_) for span in doc.spans["organisations"]} == {("www.movisie.nl", "movisie"), ("a.bakker@movisie.nl", "movisie")}
+    assert {(span.text, span.kb_id_) for span in doc.spans["organisations"]} == {("www.movisie.nl", "movisie")}
+
+
+def test_a_municipality_named_as_a_place_is_not_the_organisation(nlp: Language) -> None:
+    doc = nlp(
+        "De buurtdienst helpt in de gemeenten Zwartewaal, Oudeland en Vierhouten. De gemeente Oudeland "
+        "betaalt, net als de provincie Drenthe; de hulp is er ook in de provincie Drenthe en in gemeente Vierhouten."
+    )
+    assert mentions(doc) == [("gemeente Oudeland", ""), ("provincie Drenthe", "provincie-drenthe")]
+
+
+def test_a_capitalised_common_word_does_not_open_a_listed_name(nlp: Language) -> None:
+    doc = nlp("Zo staat het in de literatuur. (Proefschrift Radboud Universiteit, Nijmegen).")
+    assert mentions(doc) == [("Radboud Universiteit", "radboud-universiteit")]
+
+
+def test_an_unseen_acronym_opening_a_compound_is_not_an_organisation() -> None:
+    from kg.nlp.pipeline import make_nlp  # its tokenizer splits "KBW-instrument" at the hyphen
+
+    doc = make_nlp()("Het KBW-instrument en de VR-omgeving werken goed, zegt het KBW, net als de RIVM-maatregelen.")
+    assert mentions(doc) == [("KBW", ""), ("RIVM", "rivm")]
+
+
+def test_a_capitalised_particle_after_a_name_opens_a_surname_not_a_workplace() -> None:
+    from kg.nlp.pipeline import make_nlp
+
+    doc = make_nlp()("Het artikel van Marloes Kuipers, Van Dam & Vos (2020) en van Pieter de Wolf, van Buurtdiensten Oost.")
+    assert [span.text for span in doc.spans["organisations"]] == ["Buurtdiensten Oost"]
+
+
+def test_a_name_with_lowercase_words_is_found_whole_when_listed(nlp: Language) -> None:
+    doc = nlp("De aanpak bouwt voort op de expertise van de Federatie van Somalische associaties in Nederland.")
+    assert mentions(doc) == [("Federatie van Somalische associaties in Nederland", "fsan")]

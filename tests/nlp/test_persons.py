@@ -143,3 +143,24 @@ def test_scorer_reports_persons_prf(nlp: Language) -> None:
     assert scores["persons_p"] == 1.0
     assert scores["persons_r"] == pytest.approx(1 / 3)
     assert scores["persons_f"] == pytest.approx(0.5)
+
+
+def test_authors_of_cited_works_are_no_mentions(nlp: Language) -> None:
+    text = (
+        "Wijkteams werken beter samen, schrijft Femke Dorrestein.\n\n"
+        "### Literatuur\n\n"
+        "- Kuipers, H., Mertens, J. van & Wolters, A. (2019). Samen in de wijk. In: P. de Boer (red.). Wijkwerk. Utrecht: Movisie.\n\n"
+        "- De Wit, L. (2020, 3 mei). Wethouder Karin Sloot: geef de wijk een stem. NRC.\n\n"
+        "1 G. Pronk, ‘Zorg dichtbij’, Trouw 4 april 2020."
+    )
+    assert persons(nlp, text) == ["Femke Dorrestein"]
+
+
+def test_a_name_at_the_start_of_a_paragraph_is_still_a_mention(nlp: Language) -> None:
+    text = "Inleiding.\n\nMarieke Smit, wijkverpleegkundige, ziet het elke dag (2020).\n\n- Jan Koster opende het overleg."
+    assert persons(nlp, text) == ["Marieke Smit", "Jan Koster"]
+
+
+def test_a_photo_credit_names_no_one_the_article_mentions(nlp: Language) -> None:
+    text = "Wijkwerker Femke Dorrestein in het buurthuis.\nFoto: Marieke de Vries\nFOTO JAN KOSTER\nEen foto van Jan Koster hing er ook."
+    assert persons(nlp, text) == ["Femke Dorrestein", "Jan Koster"]

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 from spacy.training import Example
 
+from kg.nlp.pipeline import make_nlp
 from kg.nlp.themes import (
     candidate_keyphrases,
     default_thesaurus,
@@ -116,6 +117,24 @@ def test_weigh_themes_lets_headline_and_lead_decide(nlp: Language) -> None:
 def test_weigh_themes_drops_a_single_body_mention(nlp: Language) -> None:
     doc = nlp("Een lange inleiding zonder thema. " * 20 + "Ook de jeugdzorg kwam ter sprake.")
     assert weigh_themes(doc, headline="Een nieuw begin", lead_chars=100) == []
+
+
+def test_weigh_themes_drops_a_concept_rare_for_the_article_length(nlp: Language) -> None:
+    filler = "Een lange inleiding zonder thema. " * 200  # 1000 words
+    doc = nlp("Goede zorg voor ouderen begint thuis. " + filler + "Ook de zorg kwam ter sprake.")
+    names = [concept for concept, _ in weigh_themes(doc, headline="Ouderen in de wijk", lead_chars=100)]
+    assert names == ["ouderen"]  # "zorg" twice in a thousand words, once in the lead: in passing
+
+
+def test_weigh_themes_keeps_a_single_lead_mention_in_a_short_item(nlp: Language) -> None:
+    doc = nlp("Goede zorg voor ouderen begint thuis. " + "Een korte inleiding zonder thema. " * 10)
+    names = [concept for concept, _ in weigh_themes(doc, headline="Een nieuw begin", lead_chars=100)]
+    assert sorted(names) == ["ouderen", "zorg"]
+
+
+def test_hyphenated_labels_match_in_the_pipeline() -> None:
+    doc = make_nlp()("Zij volgen een e-learning en verwijzen naar het Wmo-loket.")
+    assert [(span.text, span.kb_id_) for span in doc.spans["themes"]] == [("e-learning", "professionalisering"), ("Wmo-loket", "wmo")]
 
 
 def test_candidate_keyphrases_are_frequent_and_not_in_the_thesaurus(nlp: Language) -> None:
