@@ -16,6 +16,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.sparql.results import Kind
 
+READ_ONLY = "read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused"
 KINDS: dict[str, Kind] = {"SelectQuery": "solutions", "AskQuery": "boolean", "ConstructQuery": "graph", "DescribeQuery": "graph"}
 
 
@@ -35,7 +36,7 @@ def check(query: str) -> Kind:
         tree = parseQuery(query)
     except ParseBaseException as error:
         if _is_update(query):
-            raise Refused(403, "read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused") from None
+            raise Refused(403, READ_ONLY) from None
         raise Refused(400, f"malformed SPARQL at line {error.lineno}, column {error.col}: {_explained(error)}") from None
     form = tree[1]
     if any(node.name == "ServiceGraphPattern" for node in _nodes(form)):

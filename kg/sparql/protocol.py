@@ -10,14 +10,13 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from kg.sparql.answer import Request
-from kg.sparql.guard import Refused
+from kg.sparql.guard import READ_ONLY, Refused
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
 FORMAT_PARAMETERS = ("format", "output", "results")
 """Parameters clients use to ask for a result format besides Accept (SPARQLWrapper sends all three)."""
-READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
 
 def parse_request(method: str, url_query: str, content_type: str, body: bytes, accept: str) -> Request:
