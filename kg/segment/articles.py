@@ -4,7 +4,8 @@ Reading order of a PDF extraction is unreliable, so an article is found from its
 signals, in this order: a markdown level-1 heading; a byline ("Door: ..."), whose article starts
 at the top of its page (its headline may be printed after the first column) or at its headline; a kicker at the top of a page ("COLUMN"); the line after a
 closing signature; and a headline after the contact line that closes a news item. The headline
-is then chosen among the headline-shaped blocks of the article's opening lines.
+is then chosen among the headline-shaped blocks of the article's opening lines; a name alone
+under it is the byline, and a box printed inside an article is added as an article of its own.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ import re
 from dataclasses import dataclass, field
 
 from kg.segment.contents import contents_region
-from kg.segment.headlines import Block, block_at, blocks
+from kg.segment.headlines import Block, block_at, blocks, bullet
 from kg.segment.lines import Line
-from kg.segment.markers import Byline, Signature, byline, kicker_genre, signature
+from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
 
 MIN_BODY_WORDS = 40
 CLOSING_LINES = 8  # a signature closes its article: it stands among the last lines (pull quotes may follow)
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
+BOX_LINES = 60  # a box printed inside an article is short
+BOX_WORDS = 20
+NAME_REACH = 12  # lines at the top of an article in which a name alone on its line is its byline
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
 _COLOPHON = re.compile(r"^(?:colofon|colophon|redactie en colofon)$", re.IGNORECASE)
+_CLOSED = re.compile(r"[.!?][’”\"')]*$")  # a line that ends a sentence (not a comma or colon)
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
 
@@ -81,8 +86,12 @@ def _headline_above(lines: list[Line], index: int) -> int | None:
 
 def _has_body_between(lines: list[Line], a: int, b: int) -> bool:
     """True when running text (not only headings, kickers and leads) lies between two lines."""
-    words = sum(line.words for line in lines[a:b] if line.words >= 3 and not line.heading_level)
-    return words >= 40
+    return _has_words(lines, a, b, 40)
+
+
+def _has_words(lines: list[Line], a: int, b: int, minimum: int) -> bool:
+    """True when the lines between two lines hold at least ``minimum`` words of running text."""
+    return sum(line.words for line in lines[a:b] if line.words >= 3 and not line.heading_level) >= minimum
 
 
 def _anchors(lines: list[Line], contents: range) -> list[Draft]:
@@ -100,7 +109,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         if markdown:
             if line.heading_level == 1:
-                previous = next((l for l in reversed(lines[:i]) if not l.blank), None)
+                previous = _previous_text(lines, i)
                 kicker = previous is not None and previous.heading_level == 2 and previous.index not in contents
                 drafts.append(Draft(previous.index if kicker and previous else i, reason="heading"))
             continue
@@ -126,10 +135,17 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             drafts.extend(_page_headlines(lines, i))
             continue
         if line.blank and i > 0 and i + 1 < len(lines):
-            previous = next((l for l in reversed(lines[:i]) if not l.blank), None)
-            if previous is not None and _CONTACT.search(previous.text) and lines[i + 1].text[:1].isupper():
+            previous = _previous_text(lines, i)
+            if previous is not None and _CONTACT.search(previous.text) and lines[i + 1].text[:1].isupper() and not _ends_page(lines, i + 1):
                 drafts.append(Draft(i + 1, reason="after-contact"))
     return drafts
+
+
+def _ends_page(lines: list[Line], index: int) -> bool:
+    """True when ``lines[index]`` is the last line of its page. A headline is kept with the
+    text under it, never left alone at the foot of a page: a line there after a news item's
+    contact line is that item's subtitle or a caption, printed last by the extraction."""
+    return index + 1 < len(lines) and lines[index + 1].page_start
 
 
 def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
@@ -221,11 +237,71 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         if draft.reason != "colophon":
             _choose_headline(lines, draft)
+            draft.byline = draft.byline or _name_byline(lines, draft, contents)
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
     _share_stacked_bodies(drafts)
     kept = _absorb_headless(drafts)
-    return [d for d in kept if d.reason in ("page-headline", "stacked") or _has_body(lines, d, contents)]
+    return _with_boxes(lines, [d for d in kept if d.reason in ("page-headline", "stacked") or _has_body(lines, d, contents)])
+
+
+def _with_boxes(lines: list[Line], articles: list[Draft]) -> list[Draft]:
+    """The articles and the boxes printed inside them, in reading order. Stacked news items
+    share their text, and so their boxes: each box is taken once, and never where an article
+    starts already."""
+    boxes = {box.start: box for draft in articles for block in blocks(lines, draft.start + 1, draft.end + 1) if (box := _box(lines, block, draft.end))}
+    starts = {draft.start for draft in articles}
+    return sorted(articles + [box for start, box in boxes.items() if start not in starts], key=lambda d: d.start)
+
+
+def _box(lines: list[Line], title: Block, end: int) -> Draft | None:
+    """A box printed inside an article (a project, a publication, an event) is an article of
+    its own. Reading order puts it in the middle of a sentence of the article around it: the
+    line above its title does not end a sentence, and after the box the sentence goes on in
+    lower case. A box closes with a contact line ("Lees meer op ...", "Meer informatie: ...");
+    without one, such an interruption is as likely a pull quote or a caption. The article
+    around it keeps its lines (the two overlap, as stacked news items do)."""
+    above = _previous_text(lines, title.first.index)
+    if title.first.heading_level or title.words < 2 or above is None or above.words < 5 or bullet(above) or _CLOSED.search(above.text):
+        return None  # not a title, or not in the middle of a sentence of running text
+    for line in lines[title.last.index + 1:min(end + 1, title.first.index + BOX_LINES)]:
+        last = _previous_text(lines, line.index)
+        if line.blank or not line.text[:1].islower() or _CONTACT.search(line.text) or last is None or not _CLOSED.search(last.text):
+            continue
+        closing = [l for l in lines[title.last.index + 1:line.index] if not l.blank][-3:]
+        if not _has_words(lines, title.last.index + 1, line.index, BOX_WORDS) or not any(_CONTACT.search(l.text) for l in closing):
+            return None
+        return Draft(title.first.index, last.index, reason="box", headline=title)
+    return None
+
+
+def _previous_text(lines: list[Line], index: int) -> Line | None:
+    """The nearest line above ``lines[index]`` that is not blank."""
+    return next((line for line in reversed(lines[:index]) if not line.blank), None)
+
+
+def _name_byline(lines: list[Line], draft: Draft, contents: range) -> Byline | None:
+    """A name alone on its line in an article's opening, between its headline, subtitle or
+    kicker and the body text, is its byline: editorials, columns and opinion pages print the
+    author so, without "Door:". It stands apart (blank lines or a kicker around it), no running
+    text comes before it and running text follows. Looked for only after the headline is
+    chosen: the block above such a name is often a subtitle, not the headline. A markdown
+    heading that is a name heads a testimony box, and is not taken."""
+    for line in lines[draft.start:min(draft.end + 1, draft.start + NAME_REACH)]:
+        if _has_body_between(lines, draft.start, line.index):
+            return None
+        if line.heading_level or line.index in contents or not _set_apart(lines, line.index):
+            continue
+        names = names_only(line)
+        if names and _has_body_between(lines, line.index + 1, draft.end + 1):
+            return Byline(line, names)
+    return None
+
+
+def _set_apart(lines: list[Line], index: int) -> bool:
+    """True when the lines on either side of ``lines[index]`` are blank or kickers."""
+    around = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return all(line.blank or kicker_genre(line) for line in around)
 
 
 def _fallback_headline(lines: list[Line], draft: Draft) -> None:
@@ -256,11 +332,24 @@ def _share_stacked_bodies(drafts: list[Draft]) -> None:
 
 
 def _absorb_headless(drafts: list[Draft]) -> list[Draft]:
-    """A stretch without any headline is the continuation of the article before it."""
+    """A stretch without any headline is the continuation of the article before it, or the
+    opening of the news item after it (``_opens_next``)."""
     kept: list[Draft] = []
-    for draft in drafts:
-        if draft.headline is None and kept:
+    for draft, following in zip(drafts, drafts[1:] + [None]):
+        if draft.headline is None and following is not None and _opens_next(draft, following):
+            following.start = draft.start
+        elif draft.headline is None and kept:
             kept[-1].end = draft.end
         elif draft.headline is not None:
             kept.append(draft)
     return kept
+
+
+def _opens_next(headless: Draft, following: Draft) -> bool:
+    """True when a stretch without a headline opens the news item after it: the stretch
+    follows a contact line, so the item before it is closed, and the next item, also found
+    after a contact line, has its headline printed after all of its text. Such an item's text
+    starts where the one before it closed; a link in its own text ("Kijk eens op www...") only
+    seemed to split it."""
+    late = following.headline is not None and following.headline.last.index == following.end
+    return headless.reason == following.reason == "after-contact" and late

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.names import split_names
 from kg.model import Mention
 from kg.segment.lines import Line
-from kg.segment.markers import kicker_genre
+from kg.segment.markers import kicker_genre, names_only
 
 _ENTRY = re.compile(r"^(?:\d{1,3}\s*[■•|·.:-]?\s+\S.*|\S.*?[\s.]{2,}\d{1,3})$")
 MIN_ENTRIES = 3
@@ -70,10 +69,5 @@ def contents_entries(lines: list[Line], region: range) -> list[ContentsEntry]:
             continue
         if not entries:
             continue
-        raw = line.raw.strip().strip("*_")
-        at = line.start + line.raw.find(raw)
-        names = split_names(raw, at)
-        parts = [p for p in re.split(r",|\sen\s|&", raw) if p.strip()]
-        if names and len(names) == len(parts):
-            entries[-1].authors.extend(names)
+        entries[-1].authors.extend(names_only(line))
     return entries

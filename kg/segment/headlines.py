@@ -69,6 +69,11 @@ def open_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+def bullet(line: Line) -> bool:
+    """True when the line is an item of a bulleted list."""
+    return bool(_BULLET.match(line.text))
+
+
 def _starts_like_headline(line: Line) -> bool:
     return bool(_OPENERS.match(line.text)) and not line.furniture
 
@@ -77,7 +82,7 @@ def _fits(line: Line) -> bool:
     return (
         0 < len(line.text) <= MAX_LINE
         and not line.furniture
-        and not _BULLET.match(line.text)
+        and not bullet(line)
         and byline(line) is None
         and kicker_genre(line) is None
         and not reply_subject(line)

@@ -54,6 +54,18 @@ def byline(line: Line) -> Byline | None:
     return Byline(line, names) if names else None
 
 
+_NAME_LIST = re.compile(r",|\sen\s|&")
+
+
+def names_only(line: Line) -> list[Mention]:
+    """The names of a line that holds nothing else ("Janine Janssen", "Olga de Jong en Mark
+    ter Avest"): every part of the list is a name, so a sentence or a title never yields one."""
+    raw = line.raw.strip().strip("*_")
+    names = split_names(raw, line.start + line.raw.find(raw))
+    parts = [part for part in _NAME_LIST.split(raw) if part.strip()]
+    return names if names and len(names) == len(parts) else []
+
+
 def kicker_genre(line: Line) -> str | None:
     """The genre a kicker or section label signals ("COLUMN" -> column), or None.
 

@@ -69,3 +69,64 @@ def test_the_tail_of_a_double_spaced_display_sentence_is_not_a_headline() -> Non
     lines = split_lines("De crisis maakt de\n\nongelijkheid in de wijk\n\nNog beter zichtbaar\n\nDoor: Sanne de Wit\n")
     assert block_at(lines, 4) is None  # it continues "ongelijkheid in de wijk"
     assert block_at(split_lines("Een korte kop\n\nNog beter zichtbaar\n\nDoor: Sanne de Wit\n"), 2) is not None
+
+
+def _authors(text: str) -> list[tuple[int, list[str]]]:
+    """(1-based first line, author names from the byline) of every article."""
+    return [(d.start + 1, [m.text for m in d.byline.names] if d.byline else []) for d in segment(split_lines(text))]
+
+
+def test_a_name_alone_between_headline_subtitle_and_text_is_the_byline() -> None:
+    text = "\n".join(["De buurt belt terug", "", "Contact houden in een stil voorjaar", "", "Marleen Hofstra", "", *_BODY, *_BODY])
+    assert _authors(text) == [(1, ["Marleen Hofstra"])]
+
+
+def test_a_name_alone_above_a_kicker_is_the_byline() -> None:
+    text = "\n".join(["Stuur ons uw mening in niet meer dan", "vijfhonderd woorden.", "", "Marleen Hofstra", "OPINIE", "", *_BODY, *_BODY])
+    assert _authors(text) == [(1, ["Marleen Hofstra"])]
+
+
+def test_a_name_alone_after_the_text_has_begun_is_not_a_byline() -> None:
+    text = "\n".join(["De buurt belt terug", "", *_BODY, "", "Marleen Hofstra", "", *_BODY])
+    assert _authors(text) == [(1, [])]
+
+
+def _news_item(headline: str, contact: str) -> list[str]:
+    return [headline, *_BODY, "", contact, ""]
+
+
+def test_a_box_inside_an_article_is_an_article_of_its_own() -> None:
+    host = [" Buurtwerk op afstand", "Door: Kees Smit", "", *_BODY, "Ook de bibliotheek deed mee en leende tablets uit aan wie er geen had. Die"]
+    box = ["", "Project Digitale", "buurtkamer", "", *_BODY[:3], "Lees meer over het project op buurtkamer.nl/", "digitaal.", ""]
+    rest = ["tablets kwamen na de zomer terug en gingen naar de volgende groep bewoners.", *_BODY]
+    drafts = segment(split_lines("\n".join([*host, *box, *rest])))
+    assert [(d.start + 1, d.end + 1, d.headline.text if d.headline else "") for d in drafts] == [
+        (1, 23, "Buurtwerk op afstand"),
+        (10, 17, "Project Digitale buurtkamer"),
+    ]
+
+
+def test_an_interruption_without_a_contact_line_is_not_a_box() -> None:
+    host = [" Buurtwerk op afstand", "Door: Kees Smit", "", *_BODY, "Ook de bibliotheek deed mee en leende tablets uit aan wie er geen had. Die"]
+    quote = ["", "Iedereen hoort erbij", "in de wijk", "", *_BODY[:3], "de computer, zodat niemand er alleen voor stond.", ""]
+    rest = ["tablets kwamen na de zomer terug en gingen naar de volgende groep bewoners.", *_BODY]
+    assert _starts("\n".join([*host, *quote, *rest])) == [(1, "Buurtwerk op afstand")]
+
+
+def test_a_line_at_the_foot_of_a_page_after_a_contact_line_starts_no_news_item() -> None:
+    page = [*_news_item("Gratis webinar over de wijk", "Meer informatie: www.buurtwerk.nl"), "Aanmelden kan tot 1 juni", f" {_BODY[0]}", *_BODY[1:]]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk")]
+
+
+def test_a_news_item_with_its_headline_printed_after_its_text_starts_after_the_previous_contact_line() -> None:
+    page = [
+        *_news_item("Gratis webinar over de wijk", "Meer informatie: www.buurtwerk.nl"),
+        *_BODY,
+        "Benieuwd? Kijk eens rond op www.buurtkamer.nl.",
+        "",
+        *_BODY,
+        "",
+        "De buurtkamer gaat online",
+        " COLUMN",
+    ]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (9, "De buurtkamer gaat online")]
