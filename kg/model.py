@@ -66,6 +66,7 @@ class ArticleRecord:
     organisations: list[Mention] = field(default_factory=list)
     themes: list[ThemeRecord] = field(default_factory=list)
     recommendations: list[RecommendationRecord] = field(default_factory=list)
+    boxed: bool = False  # a box printed inside another article: its facts are its own, not its host's
 
 
 @dataclass

@@ -51,6 +51,7 @@ def to_record(draft: Draft, lines: list[Line], text: str, position: int) -> Arti
         genre_evidence=Mention(draft.kicker.text, draft.kicker.span(), 0.9) if draft.kicker and kicker else None,
         alternative_headlines=[Mention(b.text, b.span(), 0.5) for b in draft.alternatives],
         authors=authors,
+        boxed=draft.reason == "box",
     )
     return record
 

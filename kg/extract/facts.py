@@ -38,13 +38,24 @@ def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> l
     """Fill the records' persons, organisations, themes and recommendations in place; return
     the frequent phrases that no thesaurus concept covers (candidates for new themes)."""
     ranges = [clean.to_clean(r.span.start, r.span.end) for r in records]
-    docs = list(nlp.pipe(clean.text[a:b] for a, b in ranges))
+    boxes = [span for record, span in zip(records, ranges) if record.boxed]
+    docs = list(nlp.pipe(_without_boxes(clean.text, a, b, boxes) for a, b in ranges))
     for record, (a, _), doc in zip(records, ranges, docs):
         def locate(start: int, end: int, offset: int = a) -> Span:
             return Span(*clean.to_original(offset + start, offset + end))
 
         _annotate_article(record, doc, locate)
     return candidate_keyphrases(docs)
+
+
+def _without_boxes(text: str, start: int, end: int, boxes: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the boxes printed inside it blanked out (line breaks kept), so a
+    box's people and organisations are not also its host's; offsets stay those of the clean text."""
+    chars = list(text[start:end])
+    for a, b in boxes:
+        if start <= a and b <= end and (a, b) != (start, end):
+            chars[a - start : b - start] = [c if c == "\n" else " " for c in chars[a - start : b - start]]
+    return "".join(chars)
 
 
 def _mention(span: DocSpan | tuple[int, int], doc: Doc, locate: Locate, confidence: float, key: str = "") -> Mention:
