@@ -102,8 +102,9 @@ class Signature:
 def signature(line: Line, organisation_only: bool = False) -> Signature | None:
     """A signature line "Name, role Organisation" standing alone (a closing signature or a
     caption); with ``organisation_only`` also "Name, Organisation", which as a caption is too
-    common to mark the end of an article but does sign one at its very end."""
-    if line.blank or line.words > 14 or line.text.endswith((".", "?", "!", "-", "–")):
+    common to mark the end of an article but does sign one at its very end. A markdown heading
+    ("## Name, role") titles what follows it, a testimony or a box, and signs nothing."""
+    if line.blank or line.heading_level or line.words > 14 or line.text.endswith((".", "?", "!", "-", "–")):
         return None
     match = _SIGNATURE.match(line.text)
     if not match or not is_person_name(match.group("name").strip()):

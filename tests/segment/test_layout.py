@@ -130,3 +130,11 @@ def test_a_news_item_with_its_headline_printed_after_its_text_starts_after_the_p
         " COLUMN",
     ]
     assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (9, "De buurtkamer gaat online")]
+
+
+def test_a_markdown_heading_with_a_name_and_role_titles_a_testimony_and_signs_nothing() -> None:
+    from kg.segment.markers import signature
+
+    plain, heading = split_lines("Femke de Vries, Ervaringsdeskundige bij Buurtteam Oost\n## Femke de Vries, Ervaringsdeskundige bij Buurtteam Oost")
+    assert signature(plain, organisation_only=True) is not None
+    assert signature(heading, organisation_only=True) is None
