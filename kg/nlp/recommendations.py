@@ -6,16 +6,18 @@ or opens with an imperative, and is not a question, a reported past obligation (
 rule-like condition ("Wie ... moet"), a fear ("mijn angst is dat ... moeten"), a view the writer
 rejects ("sommigen vinden ... maar") or a sentence a pull quote was merged into ("..., Laten we").
 The speaker is the person a quote is attributed to ("zegt X", "aldus X", "X: ‘...’") or a
-sentence names ("vindt Bergen", "volgens Roovers"); the addressee is the subject of the cue
-("gemeenten moeten") or the vocative of an imperative (``kg/data/addressees.tsv``).
-"""
+sentence names ("vindt Bergen", "volgens Roovers"); the addressee (``kg/data/addressees.tsv``) is
+the group that should act: the subject of the cue ("gemeenten moeten", "dat de overheid ...
+moet", "het is aan de gemeente om"), the agent of a passive ("door gemeenten"), or the vocative
+or colon lead of an imperative ("Hulpverleners, ...", "Aan beleidsmakers: ...")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
@@ -41,10 +43,15 @@ HEADLINE_TOKENS = 15  # a paragraph this short without final punctuation is a he
 BULLETS = "•*·-–"
 FINAL = ".!?…"  # sentence-final punctuation
 _PRONOUN = "*"
+COMPOUND_TAIL = 6  # letters of a group name that may end a compound ("jeugdprofessionals")
+APPOSITION = 5  # words after a pronoun in which "als <group>" names it ("we moeten als opleiding")
+ADDRESSEE_KINDS = ("determiner", "preposition", "agent", "addressing", "complementiser", "passive")
 
 Span.set_extension("speaker", default=None, force=True)
 Span.set_extension("addressee", default=None, force=True)
 Span.set_extension("cues", default=(), force=True)  # kinds of the cues that made it one
+
+_CLITIC = re.compile(r"(\w)(’\w)")  # "z’n" is two tokens, "z" and "’n"
 
 Pattern = tuple[str, ...]
 Hit = tuple[str, int, int]  # kind, first word, end word (indexes into the sentence's words)
@@ -79,7 +86,7 @@ class Cues:
             patterns.setdefault(kind, []).append(tuple(cue.lower().split()))
         return cls(
             {kind: tuple(found) for kind, found in patterns.items()},
-            {tuple(surface.lower().split()): label for surface, label in _rows(addressees, "addressees.tsv")},
+            {tuple(_CLITIC.sub(r"\1 \2", surface.lower()).split()): label for surface, label in _rows(addressees, "addressees.tsv")},
             frozenset(row[0].lower() for row in _rows(speech_verbs, "speech_verbs.txt")),
         )
 
@@ -154,6 +161,7 @@ class Recommender:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self.addressees = Addressees(cues)
 
     def __call__(self, doc: Doc) -> list[Span]:
         speakers = Speakers(doc, self.cues.speech_verbs)
@@ -181,7 +189,7 @@ class Recommender:
         hits = [hit for hit in self.cues.find(POSITIVE, words) if hit[0] != "exhortation" or self._opens_clause(unit, words, hit[1])]
         if any(_merged(unit, start) for _, start, _ in hits):
             return None
-        if self.cues.find(("past",), words):
+        if any(self._one_clause(words, start, end) for _, start, end in self.cues.find(("past",), words)):
             hits = [hit for hit in hits if hit[0] not in DESCRIBED]
         frames = self.cues.find(("prediction",), words)
         hits = [hit for hit in hits if hit[0] not in DESCRIBED or not any(end <= hit[1] for _, _, end in frames)]
@@ -191,17 +199,27 @@ class Recommender:
             if self.cues.find(("contrast",), words, end):
                 return None
         if hits and self._conditional(words):
-            hits = [hit for hit in hits if hit[0] != "modal" or self._subject(unit, words, hit) is not None]
+            hits = [hit for hit in hits if hit[0] != "modal" or self.addressees.subject(unit, words, hit) is not None]
         hits = [
             hit
             for hit in hits
-            if hit[0] not in DESCRIBED or not self._in_subclause(unit, words, hit[1]) or self._subject(unit, words, hit) not in (None, "wij")
+            if hit[0] not in DESCRIBED or not self._in_subclause(unit, words, hit[1]) or self.addressees.subject(unit, words, hit) not in (None, "wij")
         ]
         hits = [hit for hit in hits if not _in_parentheses(words, hit[1])]
         if hits:
             return hits
         ends = unit[-1].text in ".!’”" or (len(unit) > 1 and unit[-2].text in ".!")  # not a fragment cut by a page break
-        return [] if imperative is not None and ends else None
+        return [] if imperative is not None and ends and not self._consequence(words) else None
+
+    def _one_clause(self, words: list[str], start: int, end: int) -> bool:
+        """Does a cue with a gap stay inside one clause ("hebben we concessies moeten doen", not
+        "heb ik gezegd dat we moeten ...")?"""
+        return not any(self.cues.opens("clause-boundary", words, i) for i in range(start + 1, end - 1))
+
+    def _consequence(self, words: list[str]) -> bool:
+        """"Combineer die taal met ... en je krijgt ...": an imperative with a consequence after
+        it states a condition ("if you combine"), it does not advise."""
+        return any(end < len(words) and _finite(words[end]) for _, _, end in self.cues.find(("consequence",), words))
 
     def _conditional(self, words: list[str]) -> bool:
         """Does the sentence open with a condition ("Wie ...", "En wanneer ...")?"""
@@ -266,39 +284,145 @@ class Recommender:
                 return True
         return False
 
-    def _subject(self, unit: Span, words: list[str], hit: Hit) -> str | None:
-        """The addressee right before the cue ("gemeenten moeten", two words may stand between)
-        or right after it ("moet de overheid", "belangrijk dat gemeenten"; after "om" comes an
-        object: "belangrijk om mantelzorgers te ontlasten")."""
-        _, start, end = hit
-        for at in range(max(0, start - 6), start):
-            found = _match_longest(self.cues.addressees, words, at)
-            if found and start - 2 <= found[0] <= start and not any(unit[i].is_punct for i in range(found[0], start)):
-                return self._resolve(words, at, found[1])
-        after = () if words[end - 1] == "om" else (start + 1, start + 2, end)  # "om" + an object
-        for at in after:
-            found = _match_longest(self.cues.addressees, words, at) if at < len(words) else None
-            if found:
-                return self._resolve(words, at, found[1])
-        return None
-
     def _addressee(self, unit: Span, words: list[str], hits: list[Hit]) -> str | None:
-        if not hits:  # imperative: a vocative, else the reader
-            found = _match_longest(self.cues.addressees, words, _first_word(unit, 0) or 0)
-            at = found[0] if found else 0
-            return found[1] if found and found[1] != _PRONOUN and at < len(words) and words[at] == "," else None
+        if not hits:
+            return self.addressees.of_imperative(unit, words)
         for hit in sorted(hits, key=lambda hit: hit[1]):
-            label = self._subject(unit, words, hit)
+            label = self.addressees.subject(unit, words, hit)
             if label:
                 return label
         return None
 
-    def _resolve(self, words: list[str], at: int, label: str) -> str | None:
-        """A pronoun ("we", "je") stands for the group named beside it ("wij als sociaal werkers")."""
+
+class Addressees:
+    """Who a sentence asks to act: a group of ``kg/data/addressees.tsv`` that is the subject of
+    the cue, the vocative or the lead of an imperative. A group named after a preposition
+    ("kaart voor hulpverleners", "samenwerking met gemeenten") or the subject of a passive
+    ("mantelzorgers moeten ondersteund worden") is not who acts; the agent ("door gemeenten") is."""
+
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+        self.table = cues.addressees
+        self.tails = {p[0]: label for p, label in cues.addressees.items() if len(p) == 1 and len(p[0]) >= COMPOUND_TAIL and label != _PRONOUN}
+        self.words = {kind: frozenset(_flat(cues.patterns.get(kind, ()))) for kind in ADDRESSEE_KINDS}
+
+    def at(self, words: Sequence[str], at: int) -> tuple[int, str] | None:
+        """(end, label) of a group named from ``at``: "gemeenten", "de gemeente", "een leerkracht",
+        "de verantwoordelijke politici", a compound on a group ("jeugdprofessionals")."""
+        if at >= len(words):
+            return None
+        found = _match_longest(self.table, words, at)
+        if found:
+            return found
+        i = at + (words[at] in self.words["determiner"])
+        if i + 1 < len(words) and _attributive(words[i]):  # one adjective: "lokale", "verantwoordelijke"
+            i += 1
+        found = _match_longest(self.table, words, i) if i > at and i < len(words) else None
+        if found and found[1] != _PRONOUN:
+            return found
+        return self._compound(words, i) if i < len(words) else None
+
+    def _compound(self, words: Sequence[str], at: int) -> tuple[int, str] | None:
+        """A compound whose last part names a group: "beroepsopleidingen", "praktijkorganisaties"."""
+        word = words[at]
+        tails = [tail for tail in self.tails if word.endswith(tail) and len(word) - len(tail) >= 3]
+        return (at + 1, self.tails[max(tails, key=len)]) if tails else None
+
+    def _actor(self, words: Sequence[str], at: int) -> tuple[int, str] | None:
+        """A group whose phrase starts at ``at`` and that can act: not the object of a preposition
+        ("voor hulpverleners", "in onze samenleving"); a phrase starts before a determiner or adjective."""
+        before = words[at - 1] if at > 0 else ""
+        if before in self.words["preposition"] or before in self.words["determiner"] or _attributive(before):
+            return None
+        return self.at(words, at)
+
+    def subject(self, unit: Span, words: list[str], hit: Hit) -> str | None:
+        """The group that should act on the cue ``hit``, or None (a pronoun resolved by ``resolve``)."""
+        kind, start, end = hit
+        candidates = chain(self._after_complementiser(unit, words, start), self._before(unit, words, start), self._after(words, kind, start, end))
+        at, found = next(candidates, (0, None))
+        if found is None:
+            return None
+        if self._passive(words, found[0]):
+            return self._agent(words, start)
+        return self.resolve(words, at, found[1])
+
+    def _after_complementiser(self, unit: Span, words: list[str], start: int) -> Iterator[tuple[int, tuple[int, str]]]:
+        """The first group after "dat" is the subject of its clause ("dat de overheid deze burgers
+        zou moeten beschermen": de overheid, not the object nearest the cue)."""
+        for i in range(start - 1, -1, -1):
+            if unit[i].is_punct:
+                return
+            if words[i] in self.words["complementiser"]:
+                found = self._actor(words, i + 1)
+                if found and found[0] <= start:
+                    yield i + 1, found
+                return
+
+    def _before(self, unit: Span, words: list[str], start: int) -> Iterator[tuple[int, tuple[int, str]]]:
+        """A group right before the cue ("gemeenten moeten"; two words may stand between)."""
+        for at in range(max(0, start - 6), start):
+            found = self._actor(words, at)
+            if found and start - 2 <= found[0] <= start and not any(unit[i].is_punct for i in range(found[0], start)):
+                yield at, found
+
+    def _after(self, words: list[str], kind: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, str]]]:
+        """A group inside or right after the cue: "moet de overheid", "het is aan de gemeente om",
+        "ik roep de minister op", "belangrijk dat gemeenten", "advies aan gemeenten", "zaak dat de
+        politiek". What is necessary ("we hebben professionals nodig") is not who acts, and after
+        "om" comes an object ("belangrijk om mantelzorgers te ontlasten")."""
+        inside = [] if kind == "necessity" else [start + 1, start + 2, *range(start + 3, end)]
+        after = [end, end + 1] if end < len(words) and words[end] in self.words["addressing"] | self.words["complementiser"] else [end]
+        limit = end - 1 if words[end - 1] == "om" else len(words)  # "om" + an object
+        for at in dict.fromkeys(at for at in inside + after if at < limit):
+            found = self._actor(words, at)
+            if found:
+                yield at, found
+
+    def _clause_end(self, words: Sequence[str], at: int) -> int:
+        return next((i for i in range(at, len(words)) if self.cues.opens("clause-boundary", words, i)), len(words))
+
+    def _passive(self, words: Sequence[str], at: int) -> bool:
+        """Does the clause go on in the passive ("moeten beter ondersteund worden")?"""
+        return any(word in self.words["passive"] for word in words[at : self._clause_end(words, at)])
+
+    def _agent(self, words: Sequence[str], start: int) -> str | None:
+        """The agent of a passive clause: "moet door gemeenten worden opgepakt"."""
+        for i in range(start, self._clause_end(words, start + 1)):
+            found = self.at(words, i + 1) if words[i] in self.words["agent"] else None
+            if found and found[1] != _PRONOUN:
+                return found[1]
+        return None
+
+    def of_imperative(self, unit: Span, words: list[str]) -> str | None:
+        """A vocative ("Hulpverleners, werk ..."), a group in a short lead before a colon ("Aan
+        beleidsmakers: betrek ...") or beside the reader ("zorg dat je als professional ..."),
+        else the reader (None)."""
+        first = _first_word(unit, 0) or 0
+        found = _match_longest(self.table, words, first)
+        if found and found[1] != _PRONOUN and found[0] < len(words) and words[found[0]] == ",":
+            return found[1]
+        lead = words.index(":") if ":" in words[: COLON_LEAD + 1] else 0
+        for at in range(first, lead):
+            found = self.at(words, at)
+            if found and found[1] != _PRONOUN:
+                return found[1]
+        for at, word in enumerate(words):
+            label = self.resolve(words, at, _PRONOUN) if word in ("je", "jij", "u") else None
+            if label:
+                return label
+        return None
+
+    def resolve(self, words: Sequence[str], at: int, label: str) -> str | None:
+        """A pronoun ("we", "je") stands for the group named right after it ("we professionals") or
+        in apposition with "als" ("wij als sociaal werkers", "we moeten als opleiding")."""
         if label != _PRONOUN:
             return label
-        for after in range(at + 1, min(at + 4, len(words))):
-            found = _match_longest(self.cues.addressees, words, after)
+        found = self.at(words, at + 1)
+        if found and found[1] != _PRONOUN:
+            return found[1]
+        for i in range(at + 1, min(at + APPOSITION, len(words))):
+            found = self.at(words, i + 1) if words[i] == "als" else None
             if found and found[1] != _PRONOUN:
                 return found[1]
         return "wij" if words[at] in ("we", "wij") else None
@@ -348,6 +472,8 @@ def _verb_stem(word: str) -> bool:
     """
     if len(word) < 3 or not word.isalpha() or zipf(word) > 6.5:
         return False
+    if word.endswith("e") and not word.endswith(("ee", "ie", "oe")):  # no stem ends in a schwa: "Interne" (+t = "internet")
+        return False
     probe = word if word.endswith(("t", "d")) else word + "t"
     if zipf(probe) < 2.0:  # "zeker" -> "zekert": a verb in the lexicon, but not in use
         return False
@@ -355,6 +481,11 @@ def _verb_stem(word: str) -> bool:
     if infinitive in (probe, word) or not infinitive.endswith("n"):
         return False
     return any(infinitive.startswith(stem) for stem in _stems(word))
+
+
+def _attributive(word: str) -> bool:
+    """An inflected adjective before a noun: "lokale", "verantwoordelijke"."""
+    return len(word) > 3 and word.isalpha() and word.endswith("e")
 
 
 def _finite(word: str) -> bool:

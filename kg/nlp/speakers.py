@@ -37,13 +37,15 @@ def _name_source() -> str:
 
 @lru_cache(maxsize=8)
 def _attribution_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
-    """"zegt X" | "X zegt" | "X: ‘" at a paragraph start, X a name or hij/zij/ze."""
+    """"zegt X" | "X zegt" | "X: ‘" at a paragraph start, X a name or hij/zij/ze. Before a verb
+    that a name or pronoun follows, a capitalised word is a fronted adverb ("Daarom pleit ik",
+    "Bovendien zegt Jansen"), not the speaker."""
     name = _name_source()
     who = rf"(?:{name}|[Hh]ij|[Zz]ij|[Zz]e)"
     verb = "(?i:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
     return re.compile(
         rf"\b(?:{verb})\s+(?P<after>{who})\b"
-        rf"|(?P<before>{who})\s+(?:{verb})\b"
+        rf"|(?P<before>{who})\s+(?:{verb})\b(?!\s+(?:{who}|[Ii]k|[Ww]e|[Ww]ij|[Jj]e|[Jj]ij|[Uu])\b)"
         rf"|(?:^|\n)(?P<qa>{name})\s*:\s*(?=[{OPENING_QUOTES}])"
     )
 
