@@ -14,7 +14,7 @@ from importlib import resources
 from kg.model import Mention, Span
 
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sen\s|\sand\s)\s*")
-_INITIAL = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z][a-z]?\.$")
+INITIAL = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z][a-z]?\.$")
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +36,10 @@ def is_person_name(text: str) -> bool:
     if not (_capitalised(tokens[-1])):
         return False
     first = tokens[0]
-    if not (_capitalised(first) or _INITIAL.match(first)):
+    if not (_capitalised(first) or INITIAL.match(first)):
         return False
     for token in tokens[1:-1]:
-        if not (_capitalised(token) or _INITIAL.match(token) or token.lower() in particles()):
+        if not (_capitalised(token) or INITIAL.match(token) or token.lower() in particles()):
             return False
     return not all(t.isupper() for t in tokens)
 

@@ -72,6 +72,12 @@ def is_rare_word(folded: str) -> bool:
     return zipf_frequency(folded, "nl") < _RARE_ZIPF
 
 
+def may_be_given_name(word: str) -> bool:
+    """A known first name, or no common Dutch word: "Janine", "Afiah"; not "Sociaal" or "Werkplaatsen"."""
+    folded = fold(word)
+    return folded in load_lexicon().any_first_names or is_rare_word(folded)
+
+
 def _names_dir() -> Traversable:
     package, folder = _NAMES
     return resources.files(package).joinpath(folder)

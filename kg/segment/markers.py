@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.names import is_person_name, split_names
+from kg.extract.names import INITIAL, is_person_name, split_names
 from kg.model import Mention, Span
+from kg.nlp.person_lexicon import may_be_given_name
 from kg.segment.lines import Line
 
 
@@ -59,11 +60,13 @@ _NAME_LIST = re.compile(r",|\sen\s|&")
 
 def names_only(line: Line) -> list[Mention]:
     """The names of a line that holds nothing else ("Janine Janssen", "Olga de Jong en Mark
-    ter Avest"): every part of the list is a name, so a sentence or a title never yields one."""
+    ter Avest"): every part of the list is a name, so a sentence or a title never yields one, and
+    each opens with an initial or a word that may be a given name ("Werkplaatsen Sociaal Domein" is none)."""
     raw = line.raw.strip().strip("*_")
     names = split_names(raw, line.start + line.raw.find(raw))
     parts = [part for part in _NAME_LIST.split(raw) if part.strip()]
-    return names if names and len(names) == len(parts) else []
+    given = all(INITIAL.match(name.text.split()[0]) or may_be_given_name(name.text.split()[0]) for name in names)
+    return names if names and len(names) == len(parts) and given else []
 
 
 def kicker_genre(line: Line) -> str | None:

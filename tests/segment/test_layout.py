@@ -138,3 +138,11 @@ def test_a_markdown_heading_with_a_name_and_role_titles_a_testimony_and_signs_no
     plain, heading = split_lines("Femke de Vries, Ervaringsdeskundige bij Buurtteam Oost\n## Femke de Vries, Ervaringsdeskundige bij Buurtteam Oost")
     assert signature(plain, organisation_only=True) is not None
     assert signature(heading, organisation_only=True) is None
+
+
+def test_a_title_shaped_like_a_name_is_no_byline() -> None:
+    from kg.segment.markers import names_only
+
+    assert [m.text for m in names_only(split_lines("Femke de Vries en P. Jansen")[0])] == ["Femke de Vries", "P. Jansen"]
+    assert names_only(split_lines("Nieuwe Werkpraktijk")[0]) == []
+    assert names_only(split_lines("Sociaal Domein")[0]) == []
