@@ -8,19 +8,16 @@ diacritics (Ročak). Lists of names are split on commas, "en" and "&".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
+from kg.data import word_list
 from kg.model import Mention, Span
 
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sen\s|\sand\s)\s*")
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z][a-z]?\.$")
 
 
-@lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("name_particles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("name_particles.txt")
 
 
 def _capitalised(token: str) -> bool:

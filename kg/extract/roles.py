@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
+
+from kg.data import word_list
 
 MAX_GAP = 120  # characters between a name and the organisation of its bio
 _LINK = r"(?:van|bij|aan|op|voor|binnen|namens)"
@@ -38,15 +38,19 @@ class Affiliation:
     organisation: Span | None
 
 
-@lru_cache(maxsize=1)
 def job_titles() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("job_titles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("job_titles.txt")
+
+
+def affiliation_words() -> frozenset[str]:
+    return word_list("affiliation_words.txt")
 
 
 def _role_span(doc: Doc, start: int, match: re.Match[str]) -> tuple[int, int] | None:
+    """The role of an apposition; None for none, or for a word that only ties the person to the
+    organisation ("verbonden aan"): the affiliation stands, without a job title."""
     role = match.group("role").strip()
-    if not role or len(role.split()) > 8 or _VERB_HINT.search(role):
+    if not role or len(role.split()) > 8 or _VERB_HINT.search(role) or role.lower() in affiliation_words():
         return None
     at = start + match.start("role")
     return at, at + len(role)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
+from kg.data import word_list
 from kg.extract.names import is_person_name
 from kg.model import Span
 from kg.segment.lines import Line
@@ -63,10 +62,8 @@ class Block:
         return Span(self.first.span().start, self.last.span().end)
 
 
-@lru_cache(maxsize=1)
 def open_words() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("open_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("open_words.txt")
 
 
 def bullet(line: Line) -> bool:

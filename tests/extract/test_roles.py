@@ -71,3 +71,10 @@ def test_a_signature_role_is_no_part_of_the_organisation_even_when_capitalised()
     assert _split("Senior adviseur bij Stichting Wijkkracht") == ("Senior adviseur", "Stichting Wijkkracht")
     assert _split("Hogeschool van Amsterdam") == (None, "Hogeschool van Amsterdam")
     assert _split("bestuurder Movisie") == ("bestuurder", "Movisie")
+
+
+def test_a_word_that_only_ties_a_person_to_an_organisation_is_no_role() -> None:
+    doc = _doc("Volgens Anna Visser, verbonden aan Hogeschool Zuid, is dat een goed idee.", ["Anna Visser"], ["Hogeschool Zuid"])
+    assert _found(doc) == [("Anna Visser", None, "Hogeschool Zuid")]
+    doc = _doc("Bert Kok is werkzaam bij Movisie en doet onderzoek.", ["Bert Kok"], ["Movisie"])
+    assert _found(doc) == [("Bert Kok", None, "Movisie")]
