@@ -2,8 +2,9 @@
 
 Reading order of a PDF extraction is unreliable, so an article is found from its strongest
 signals, in this order: a markdown level-1 heading; a byline ("Door: ..."), whose article starts
-at the top of its page (its headline may be printed after the first column) or at its headline; a kicker at the top of a page ("COLUMN"); the line after a
-closing signature; and a headline after the contact line that closes a news item. The headline
+at the top of its page (its headline may be printed after the first column) or at its headline;
+a kicker at the top of a page ("COLUMN"); the line after a closing signature; and a headline
+after the contact line that closes a news item. The headline
 is then chosen among the headline-shaped blocks of the article's opening lines; a name alone
 under it is the byline, and a box printed inside an article is added as an article of its own.
 """
