@@ -15,19 +15,18 @@ from kg.segment.lines import Line
 from kg.segment.markers import kicker_genre
 
 
+def _described(name: Mention, tail: Mention | None) -> PersonRecord:
+    """A person with the role and organisation that a signature or byline prints after the name."""
+    role, organisation = role_and_organisation(tail) if tail else (None, None)
+    return PersonRecord(name=name, roles=[role] if role else [], affiliations=[organisation] if organisation else [])
+
+
 def _person_from_signature(draft: Draft) -> PersonRecord | None:
-    if draft.signature is None:
-        return None
-    role, organisation = role_and_organisation(draft.signature.role_and_org)
-    return PersonRecord(
-        name=draft.signature.name,
-        roles=[role] if role else [],
-        affiliations=[organisation] if organisation else [],
-    )
+    return _described(draft.signature.name, draft.signature.role_and_org) if draft.signature else None
 
 
 def _authors(draft: Draft) -> list[PersonRecord]:
-    authors = [PersonRecord(name) for name in draft.byline.names] if draft.byline else []
+    authors = [_described(name, draft.byline.tail) for name in draft.byline.names] if draft.byline else []
     signed = _person_from_signature(draft)
     if signed and not draft.byline:
         authors.append(signed)

@@ -22,7 +22,8 @@ def particles() -> frozenset[str]:
 
 def _capitalised(token: str) -> bool:
     core = token.strip("’'()")
-    return len(core) >= 2 and core[0].isupper() and any(c.islower() for c in core[1:]) and core.replace("-", "").replace("’", "").replace("'", "").isalpha()
+    letters = core.rstrip("-–").replace("-", "").replace("’", "").replace("'", "")
+    return len(core) >= 2 and core[0].isupper() and any(c.islower() for c in core[1:]) and letters.isalpha()
 
 
 def is_person_name(text: str) -> bool:
@@ -48,11 +49,22 @@ def split_names(text: str, offset: int) -> list[Mention]:
     for part in _SPLIT.split(text):
         start = text.find(part, position)
         position = start + len(part)
-        name = part.strip(" .:")
+        name = without_titles(part.strip(" .:"))
         if name and is_person_name(name):
             local = text.find(name, start)
             names.append(Mention(name, Span(offset + local, offset + local + len(name))))
     return names
+
+
+def without_titles(text: str) -> str:
+    """The name without the titles printed before it: "Prof. dr. Geert van der Laan" -> "Geert van der Laan"."""
+    from kg.nlp.person_lexicon import load_lexicon  # the lexicon reads this module's particles
+
+    tokens = text.split(" ")
+    cut = 0
+    while cut < len(tokens) - 2 and tokens[cut].casefold() in load_lexicon().titles:
+        cut += 1
+    return " ".join(tokens[cut:])
 
 
 def surname(name: str) -> str:

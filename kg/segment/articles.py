@@ -15,16 +15,19 @@ import re
 from dataclasses import dataclass, field
 
 from kg.segment.contents import contents_region
-from kg.segment.headlines import Block, block_at, blocks, bullet
+from kg.segment.headlines import Block, block_at, blocks, bullet, title_block
+from kg.segment.credits import closing_bio, name_line, title_author
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
 
 MIN_BODY_WORDS = 40
+MIN_BYLINE_BODY_WORDS = 20  # a headline over a "Door ..." byline is an article even when short
 CLOSING_LINES = 8  # a signature closes its article: it stands among the last lines (pull quotes may follow)
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 BOX_LINES = 60  # a box printed inside an article is short
 BOX_WORDS = 20
-NAME_REACH = 12  # lines at the top of an article in which a name alone on its line is its byline
+NAME_REACH = 12
+NAME_LINE_REACH = 2  # lines under a headline in which "Name, role ..." is its author  # lines at the top of an article in which a name alone on its line is its byline
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
@@ -46,7 +49,7 @@ class Draft:
     alternatives: list[Block] = field(default_factory=list)
 
 
-def _article_top(lines: list[Line], index: int, floor: int) -> int | None:
+def _article_top(lines: list[Line], index: int, floor: int, paged: bool) -> int | None:
     """Top of the article whose byline is ``lines[index]``: the top of its page.
 
     A feature starts on a new page, but PDF reading order often puts its display headline,
@@ -58,6 +61,8 @@ def _article_top(lines: list[Line], index: int, floor: int) -> int | None:
     if lines[index].page_start:
         return index
     headline = _headline_above(lines, index)
+    if not paged:
+        return headline  # a text without pages (a web page, a document): the headline is the top
     below = headline if headline is not None else index
     tops = [i for i in range(below, max(floor, below - PAGE_REACH) - 1, -1) if lines[i].page_start]
     return tops[0] if tops else headline
@@ -101,6 +106,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
     drafts: list[Draft] = []
     floor = 0  # an article found by its byline starts no higher than this line
     markdown = sum(1 for line in lines if line.heading_level == 1) >= 2
+    paged = any(line.page_start for line in lines[1:])
     for line in lines:
         i = line.index
         if i in contents:
@@ -116,7 +122,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         found = byline(line)
         if found:
-            top = _article_top(lines, i, floor)
+            top = _article_top(lines, i, floor, paged)
             drafts.append(Draft(top if top is not None else i, reason="byline", byline=found))
             floor = i + 1
             continue
@@ -185,8 +191,11 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def _score(block: Block, draft: Draft, nearest_above_byline: Block | None, first_display: Block | None) -> float:
-    score = 0.0
+TITLE_BONUS = 3  # the title line that opens a text
+
+
+def _score(block: Block, draft: Draft, nearest_above_byline: Block | None, first_display: Block | None, title: Block | None) -> float:
+    score = TITLE_BONUS if block is title else 0.0
     if block.first.heading_level == 1:
         score += 10
     elif block.first.heading_level:
@@ -209,6 +218,9 @@ def _score(block: Block, draft: Draft, nearest_above_byline: Block | None, first
 def _choose_headline(lines: list[Line], draft: Draft) -> None:
     limit = min(draft.end + 1, draft.start + OPENING, len(lines))
     candidates = blocks(lines, draft.start, limit)
+    title = title_block(lines, draft.start, limit) if draft.reason == "start" else None
+    if title is not None:
+        candidates = sorted([b for b in candidates if b.first.index != title.first.index] + [title], key=lambda b: b.first.index)
     if not candidates:
         return
     nearest = None
@@ -216,7 +228,7 @@ def _choose_headline(lines: list[Line], draft: Draft) -> None:
         above = [b for b in candidates if 0 < draft.byline.line.index - b.last.index <= 15]
         nearest = above[-1] if above else None
     first_display = next((b for b in candidates if b.display), None)
-    best = max(candidates, key=lambda b: _score(b, draft, nearest, first_display))
+    best = max(candidates, key=lambda b: _score(b, draft, nearest, first_display, title))
     draft.headline = best
     draft.alternatives = [b for b in candidates if b is not best and b.first.heading_level == 2][:1]
 
@@ -238,7 +250,7 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         if draft.reason != "colophon":
             _choose_headline(lines, draft)
-            draft.byline = draft.byline or _name_byline(lines, draft, contents)
+            _credit(lines, draft, contents)
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
     _share_stacked_bodies(drafts)
@@ -299,6 +311,30 @@ def _name_byline(lines: list[Line], draft: Draft, contents: range) -> Byline | N
     return None
 
 
+def _credit(lines: list[Line], draft: Draft, contents: range) -> None:
+    """The author of an article without a "Door:" byline: a name after its title, a name alone
+    or a name line under its headline, or failing all, a closing bio (``kg.segment.credits``)."""
+    titled = title_author(draft.headline) if draft.headline is not None else None
+    if titled is not None:
+        draft.headline, named = titled
+        draft.byline = draft.byline or named
+    draft.byline = draft.byline or _name_byline(lines, draft, contents) or _name_line_under(lines, draft)
+    if draft.byline is None and draft.signature is None and draft.reason != "box":
+        draft.byline = closing_bio(lines, draft.start, draft.end)
+
+
+def _name_line_under(lines: list[Line], draft: Draft) -> Byline | None:
+    """A "Name, ..." line among the first lines under the headline (after a subtitle at most)."""
+    if draft.headline is None:
+        return None
+    under = [line for line in lines[draft.headline.last.index + 1:draft.end + 1] if not line.blank][:NAME_LINE_REACH + 1]
+    for line, following in zip(under, under[1:]):
+        found = name_line(line)
+        if found is not None and not following.text[:1].islower():  # not the opening of a sentence that runs on
+            return found
+    return None
+
+
 def _set_apart(lines: list[Line], index: int) -> bool:
     """True when the lines on either side of ``lines[index]`` are blank or kickers."""
     around = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
@@ -316,7 +352,7 @@ def _has_body(lines: list[Line], draft: Draft, contents: range) -> bool:
     least a few lines of running text outside the table of contents. (Stacked news headlines
     share the body printed under the last of them.)"""
     words = sum(line.words for line in lines[draft.start:draft.end + 1] if line.index not in contents and not line.heading_level)
-    return words >= MIN_BODY_WORDS
+    return words >= (MIN_BYLINE_BODY_WORDS if draft.reason == "byline" else MIN_BODY_WORDS)
 
 
 def _share_stacked_bodies(drafts: list[Draft]) -> None:

@@ -16,13 +16,14 @@ from kg.segment.markers import kicker_genre, names_only
 _ENTRY = re.compile(r"^(?:\d{1,3}\s*[■•|·.:-]?\s+\S.*|\S.*?[\s.]{2,}\d{1,3})$")
 MIN_ENTRIES = 3
 WINDOW = 40  # lines within which entries must follow each other
+ENTRY_WORDS = 20  # an entry is a title and a page number; a numbered paragraph of running text is none
 FRONT = 0.15  # a table of contents is front matter: it starts in the first 15% of the lines
 
 
 def contents_region(lines: list[Line]) -> range | None:
     """The line range (0-based, end exclusive) of the first table of contents, if any."""
     front = max(50, int(len(lines) * FRONT))
-    entries = [line.index for line in lines[:front] if line.text and _ENTRY.match(line.text) and line.words >= 2]
+    entries = [line.index for line in lines[:front] if line.text and _ENTRY.match(line.text) and 2 <= line.words <= ENTRY_WORDS]
     best: list[int] = []
     run: list[int] = []
     for index in entries:

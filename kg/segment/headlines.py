@@ -16,6 +16,7 @@ from kg.extract.names import is_person_name
 from kg.model import Span
 from kg.segment.lines import Line
 from kg.segment.markers import byline, kicker_genre, reply_subject
+from kg.segment.pagemeta import page_meta
 
 MAX_LINE = 56
 MAX_LINES = 7
@@ -83,6 +84,7 @@ def _fits(line: Line) -> bool:
         and byline(line) is None
         and kicker_genre(line) is None
         and not reply_subject(line)
+        and not page_meta(line.text)
     )
 
 
@@ -119,7 +121,8 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             and last_word.lower() not in open_words()
             and not last_word[:1].isupper()  # "Institute for Positive | Health": a name runs on
         )
-        if nxt is not None and _fits(nxt) and not nxt.heading_level and not nxt.page_start and not _runs_on(lines, i + 1) and not capital_after_closed_line:
+        case_change = nxt is not None and _capitals(current.text) != _capitals(nxt.text)  # a capitals title over its subtitle
+        if nxt is not None and _fits(nxt) and not nxt.heading_level and not nxt.page_start and not _runs_on(lines, i + 1) and not capital_after_closed_line and not case_change:
             taken.append(nxt)
             i += 1
             continue
@@ -155,6 +158,40 @@ def block_at(lines: list[Line], index: int) -> Block | None:
     if not 1 <= block.words <= 18 or is_person_name(block.text):
         return None  # a name alone under a headline is its author, not a headline
     return block
+
+
+TITLE_WORDS = 30  # a page title may be long ("Lex Staal: 'Sociaal werk moet ... verzilveren'")
+_FIRST_SENTENCE = re.compile(r"^(?P<first>[^.!?]{8,80}[a-z)])\.\s+[A-Z]")
+
+
+def title_block(lines: list[Line], start: int, end: int) -> Block | None:
+    """The title line that opens a text: its first line that is not page furniture, standing
+    alone above the text. A scraped web page, a report and a paper put their title first,
+    however long; datelines, category labels and breadcrumbs around it are skipped. A title
+    line that runs on into a description ("Zicht op de toeloop. De toeloop is een ...")
+    is titled by its first sentence."""
+    line = next((l for l in lines[start:end] if not l.blank and not page_meta(l.text)), None)
+    if line is None or line.furniture or bullet(line) or byline(line) or kicker_genre(line) or not _OPENERS.match(line.text):
+        return None
+    after = line.index + 1
+    if after < len(lines) and not lines[after].blank or line.text.endswith(":") or not 1 <= line.words <= TITLE_WORDS:
+        return None
+    if is_person_name(line.text):
+        return None
+    first = _FIRST_SENTENCE.match(line.text)
+    if first:
+        sentence = first.group("first")
+        at = line.raw.find(sentence)
+        line = Line(line.index, line.start + at, sentence, sentence, line.heading_level, line.page_start, line.furniture)
+    elif re.search(r"[a-z]\.$", line.text):
+        return None  # a sentence of running text, not a title
+    return Block((line,))
+
+
+def _capitals(text: str) -> bool:
+    """Set in capitals: every letter is upper case (at least three letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _continues_paragraph(lines: list[Line], index: int) -> bool:

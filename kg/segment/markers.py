@@ -40,19 +40,42 @@ def _byline_pattern() -> re.Pattern[str]:
 class Byline:
     line: Line
     names: list[Mention]
+    tail: Mention | None = None  # what the byline says of them: "Verdiwel", "onderzoeker bij Movisie"
+
+
+_TAIL = re.compile(r"\s*(?:,|\()\s*")
 
 
 def byline(line: Line) -> Byline | None:
-    """A line such as "Door: Olaf Stomp en Hans Alderliesten" with the names it gives."""
+    """A line such as "Door: Olaf Stomp en Hans Alderliesten" with the names it gives, and
+    what follows the names after a comma or in parentheses ("Auteur: Kees Neefjes, Verdiwel",
+    "Tekst: Jan Jansen (Movisie)"): their organisation or role, not another author."""
     if line.blank or line.words > 16:
         return None
     body = line.raw.strip().strip("*_")
     match = _byline_pattern().match(body)
     if not match:
         return None
-    at = line.start + line.raw.find(body)
-    names = split_names(body[match.end():], at + match.end())
-    return Byline(line, names) if names else None
+    at = line.start + line.raw.find(body) + match.end()
+    text = body[match.end():]
+    tail_at = _tail_start(text)
+    names = split_names(text[:tail_at], at)
+    if not names:
+        return None
+    tail = text[tail_at:].strip(" ,()")
+    tail_offset = at + text.find(tail, tail_at) if tail else 0
+    return Byline(line, names, Mention(tail, Span(tail_offset, tail_offset + len(tail))) if tail else None)
+
+
+def _tail_start(text: str) -> int:
+    """Where the names of a byline end: at the first part after a comma or parenthesis that is
+    not a name opening with an initial or a possible given name ("Tandem Welzijn" is none)."""
+    for separator in _TAIL.finditer(text):
+        part = re.split(r"\s*(?:,|\(|\)|\sen\s|&)\s*", text[separator.end():], maxsplit=1)[0].strip()
+        first = part.split()[0] if part.split() else ""
+        if separator.group().strip() == "(" or not (is_person_name(part) and (INITIAL.match(first) or may_be_given_name(first))):
+            return separator.start()
+    return len(text)
 
 
 _NAME_LIST = re.compile(r",|\sen\s|&")

@@ -1,0 +1,95 @@
+"""Authors that a text credits without a "Door:" label.
+
+- A page title that ends in its author: "Eenzaam - Margrietha Reinders", "Titel | Jan Jansen".
+- A name line that opens the text under its headline: "Prof. dr. Geert van der Laan, Oratie: ...".
+- A closing bio of someone the text does not otherwise name: "Margrietha Reinders is als
+  predikant verbonden aan ..." under a column or an opinion piece.
+
+The verbs that open a bio are data (``kg/data/bio_verbs.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.data import word_list
+from kg.extract.names import INITIAL, is_person_name, surname, without_titles
+from kg.model import Mention, Span
+from kg.nlp.person_lexicon import may_be_given_name
+from kg.segment.headlines import Block
+from kg.segment.lines import Line
+from kg.segment.markers import Byline
+
+TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail is a description
+BIO_LINES = 3  # a closing bio stands among the last lines of its text
+_TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
+_NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
+_BIO_HEAD = re.compile(r"^(?P<name>(?:\S+\s+){1,7}?\S+?)\s+(?P<verb>\S+)\s")
+
+
+def _given(name: str) -> bool:
+    first = name.split()[0]
+    return bool(INITIAL.match(first)) or may_be_given_name(first)
+
+
+def _person(text: str) -> str | None:
+    """The name in ``text`` without its titles, when it is the shape of a person's name."""
+    name = without_titles(text.strip())
+    return name if is_person_name(name) and _given(name) else None
+
+
+def _mention(line: Line, text: str, after: int = 0) -> Mention:
+    at = line.start + line.raw.find(text, after)
+    return Mention(text, Span(at, at + len(text)))
+
+
+def _part(line: Line, text: str) -> Line:
+    """``line`` cut to ``text``, a part of it, with exact offsets."""
+    at = line.raw.find(text)
+    return Line(line.index, line.start + at, text, text, line.heading_level, line.page_start, line.furniture)
+
+
+def title_author(headline: Block) -> tuple[Block, Byline] | None:
+    """A one-line title that ends in a person's name after a dash or bar: the title before it
+    is the headline, the name its author."""
+    line = headline.first
+    match = _TITLE_AUTHOR.match(line.text) if len(headline.lines) == 1 else None
+    name = _person(match.group("name")) if match else None
+    if match is None or name is None:
+        return None
+    return Block((_part(line, match.group("title")),)), Byline(line, [_mention(line, name, len(match.group("title")))])
+
+
+def name_line(line: Line) -> Byline | None:
+    """A line that opens with a person's name and a comma, printed under a headline before any
+    running text: the author, with a short tail that says who they are."""
+    match = _NAME_COMMA.match(line.text)
+    if match is None or line.text.endswith((".", "?", "!")):
+        return None
+    name = _person(match.group("name"))
+    if name is None:
+        return None
+    tail = match.group("tail").strip()
+    parts = re.split(r",|\sen\s|&", tail)
+    if len(parts) > 1 and _person(parts[0]):
+        return None  # a list of names that opens a sentence ("A, B en C deden onderzoek")
+    short = len(tail.split()) <= TAIL_WORDS and not re.search(r"[:.;]", tail)
+    return Byline(line, [_mention(line, name)], _mention(line, tail, len(match.group("name"))) if short else None)
+
+
+def closing_bio(lines: list[Line], start: int, end: int) -> Byline | None:
+    """A bio among the last lines of a text ("X is lector ...", "X werkt als ...") of a person
+    the text above does not name: whoever the text is about is quoted or named in it, so an
+    unnamed person described at the end is the one who wrote it."""
+    closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
+    for line in closing:
+        match = _BIO_HEAD.match(line.text)
+        if match is None or match.group("verb").casefold() not in word_list("bio_verbs.txt"):
+            continue
+        name = _person(match.group("name"))
+        if name is None:
+            continue
+        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
+        if surname(name) not in above:
+            return Byline(line, [_mention(line, name)])
+    return None

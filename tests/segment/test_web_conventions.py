@@ -1,0 +1,103 @@
+"""Conventions of scraped web pages, reports and columns, on invented texts (fixtures/web/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.articles import to_record
+from kg.model import ArticleRecord
+from kg.segment.articles import segment
+from kg.segment.contents import contents_region
+from kg.segment.lines import split_lines
+from kg.segment.pagemeta import breadcrumb, dateline, label_line, page_meta
+
+WEB = Path(__file__).parent / "fixtures" / "web"
+
+
+def _records(name: str) -> list[ArticleRecord]:
+    text = (WEB / name).read_text(encoding="utf-8")
+    lines = split_lines(text)
+    return [to_record(d, lines, text, i) for i, d in enumerate(segment(lines), start=1)]
+
+
+def _authors(record: ArticleRecord) -> list[str]:
+    return [a.name.text for a in record.authors]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["16 FEB 2021 10:02", "5 nov 2013 | Afdeling Communicatie", "Op 17 juni 2020 geplaatst door", "Gepubliceerd op dinsdag 3 mei 2022", "12-04-2019"],
+)
+def test_datelines_are_page_furniture(line: str) -> None:
+    assert dateline(line) and page_meta(line)
+
+
+@pytest.mark.parametrize("line", ["Vanaf 1 januari nieuwe regels voor de bijstand", "Mei 2020 was een bijzondere maand voor het jongerenwerk in Tilburg", "Zorg in de wijk"])
+def test_headlines_that_mention_a_date_are_no_datelines(line: str) -> None:
+    assert not page_meta(line)
+
+
+def test_category_labels_and_breadcrumbs() -> None:
+    assert label_line("Open Access | Wetenschappelijk artikel")
+    assert label_line("Opinie")
+    assert not label_line("Opinie over de Wmo")
+    assert breadcrumb("Home > Nieuws > Jeugd")
+    assert not breadcrumb("Wonen en zorg")
+
+
+def test_title_line_of_a_scraped_page_is_the_headline_not_its_dateline_or_labels() -> None:
+    (record,) = _records("scraped_news.txt")
+    assert record.headline.text == "Buurtteams in Zwolle krijgen meer ruimte voor preventie en vroegsignalering bij jonge gezinnen"
+
+
+def test_a_title_that_runs_on_into_a_description_is_titled_by_its_first_sentence() -> None:
+    (record,) = _records("numbered_report.txt")
+    assert record.headline.text == "Samen sterker in de wijk"
+
+
+def test_numbered_paragraphs_are_no_table_of_contents() -> None:
+    lines = split_lines((WEB / "numbered_report.txt").read_text(encoding="utf-8"))
+    assert contents_region(lines) is None
+
+
+def test_two_posts_on_one_page_the_second_with_byline_and_organisation() -> None:
+    first, second = _records("two_posts.txt")
+    assert first.headline.text == "Waarom de bibliotheek het nieuwe buurthuis wordt"
+    assert _authors(first) == []
+    assert second.headline.text == "Vrijwilligers houden de taalcafés draaiende"
+    (author,) = second.authors
+    assert author.name.text == "Wilma Verhoeven-Dekker"
+    assert [a.text for a in author.affiliations] == ["Stichting Taalmaatjes Oost"]
+
+
+def test_title_that_ends_in_the_author_name() -> None:
+    (record,) = _records("column_with_bio.txt")
+    assert record.headline.text == "Stilte"
+    assert _authors(record) == ["Hendrika Mulder"]
+
+
+def test_closing_bio_of_an_unnamed_person_signs_the_text() -> None:
+    (record,) = _records("unsigned_column_bio.txt")
+    assert _authors(record) == ["Joris Brandsma"]
+
+
+def test_closing_bio_of_someone_quoted_in_the_text_signs_nothing() -> None:
+    (record,) = _records("quoted_then_bio.txt")
+    assert _authors(record) == []
+
+
+def test_name_line_under_a_headline_is_the_author_without_titles() -> None:
+    (record,) = _records("titled_oratie.txt")
+    assert record.headline.text == "HET NUT VAN TWIJFEL"
+    assert _authors(record) == ["Anneke van den Broek"]
+
+
+def test_every_author_span_points_at_the_printed_name() -> None:
+    for name in sorted(p.name for p in WEB.glob("*.txt")):
+        text = (WEB / name).read_text(encoding="utf-8")
+        for record in _records(name):
+            for author in record.authors:
+                assert text[author.name.span.start:author.name.span.end] == author.name.text
+            assert " ".join(text[record.headline.span.start:record.headline.span.end].split()) == record.headline.text
