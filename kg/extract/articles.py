@@ -40,7 +40,7 @@ def to_record(draft: Draft, lines: list[Line], text: str, position: int) -> Arti
     kicker = kicker_genre(draft.kicker) if draft.kicker else None
     body = text[start:end]
     authors = _authors(draft)
-    genre = "other" if draft.reason == "colophon" else infer_genre(body, kicker, draft.byline is not None, draft.signature is not None and not draft.byline, position)
+    genre = {"colophon": "other", "portrait": "portrait"}.get(draft.reason) or infer_genre(body, kicker, draft.byline is not None, draft.signature is not None and not draft.byline, position)
     record = ArticleRecord(
         headline=Mention(block.text, block.span(), 0.8 if draft.byline or block.first.heading_level else 0.6),
         first_line=draft.start + 1,
@@ -50,6 +50,7 @@ def to_record(draft: Draft, lines: list[Line], text: str, position: int) -> Arti
         genre_evidence=Mention(draft.kicker.text, draft.kicker.span(), 0.9) if draft.kicker and kicker else None,
         alternative_headlines=[Mention(b.text, b.span(), 0.5) for b in draft.alternatives],
         authors=authors,
+        interviewees=[draft.portrait] if draft.portrait else [],
         boxed=draft.reason == "box",
     )
     return record

@@ -73,7 +73,8 @@ def _full_names(doc: Doc, known: list[str]) -> dict[str, str]:
 
 
 def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
-    author_names = [p.name.text for p in record.authors]
+    portrayed = list(record.interviewees)  # the person a portrait is of, named by its heading
+    author_names = [p.name.text for p in record.authors + portrayed]
     full = _full_names(doc, author_names)
     authors = {surname(n) for n in author_names}
     people: dict[str, PersonRecord] = {}
@@ -84,7 +85,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
             people[key] = PersonRecord(Mention(full.get(key, mention.text), mention.span, mention.confidence))
     for affiliation in find_affiliations(doc):
         key = surname(affiliation.person.text)
-        target = next((p for p in record.authors if surname(p.name.text) == key), None) or people.get(key)
+        target = next((p for p in record.authors + portrayed if surname(p.name.text) == key), None) or people.get(key)
         if target is None:
             continue
         if affiliation.role:
@@ -96,7 +97,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         people = {}
     described = {key for key, p in people.items() if p.roles or p.affiliations}
     chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors, described))
-    record.interviewees = [p for p in people.values() if p.name.text in chosen]
+    record.interviewees = portrayed + [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]
     record.organisations = _organisations(doc, locate)
     record.themes = _themes(doc, record, locate)

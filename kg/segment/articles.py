@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.model import PersonRecord
 from kg.segment.contents import contents_region
 from kg.segment.headlines import Block, block_at, blocks, bullet, title_block
-from kg.segment.credits import closing_bio, name_line, title_author
+from kg.segment.credits import closing_bio, name_line, portrait, title_author
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
 
 MIN_BODY_WORDS = 40
-MIN_BYLINE_BODY_WORDS = 20  # a headline over a "Door ..." byline is an article even when short
+MIN_CREDITED_BODY_WORDS = 20  # a headline over a "Door ..." byline, or a portrait's name, heads an article even when short
 CLOSING_LINES = 8  # a signature closes its article: it stands among the last lines (pull quotes may follow)
 STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 BOX_LINES = 60  # a box printed inside an article is short
@@ -47,6 +48,7 @@ class Draft:
     signature: Signature | None = None
     late_headline: int | None = None  # where an absorbed draft began: a display headline printed after the first column
     alternatives: list[Block] = field(default_factory=list)
+    portrait: PersonRecord | None = None  # the person a portrait box is of
 
 
 def _article_top(lines: list[Line], index: int, floor: int, paged: bool) -> int | None:
@@ -114,6 +116,10 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
         if _COLOPHON.match(line.text):
             drafts.append(Draft(i, reason="colophon", headline=Block((line,))))
             continue
+        portrayed = portrait(lines, i) if (line.heading_level >= 2 or not markdown and _set_apart(lines, i)) else None
+        if portrayed is not None:
+            drafts.append(Draft(i, reason="portrait", headline=Block((line,)), portrait=portrayed))
+            continue
         if markdown:
             if line.heading_level == 1:
                 previous = _previous_text(lines, i)
@@ -178,7 +184,7 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     headline, printed after the first column."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        explicit = draft.reason in ("stacked", "heading", "colophon")  # news stacks; markdown headings
+        explicit = draft.reason in ("stacked", "heading", "colophon", "portrait")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
         opening = bool(merged) and merged[-1].byline is not None and draft.start < merged[-1].byline.line.index
         if merged and (same_start or opening or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
@@ -248,7 +254,7 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
         draft.signature = next((found for line in closing if (found := signature(line, organisation_only=True))), None)
         for line in lines[draft.start:min(end + 1, draft.start + 12)]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
-        if draft.reason != "colophon":
+        if draft.reason not in ("colophon", "portrait"):
             _choose_headline(lines, draft)
             _credit(lines, draft, contents)
         if draft.headline is None and draft.reason == "start":
@@ -352,7 +358,7 @@ def _has_body(lines: list[Line], draft: Draft, contents: range) -> bool:
     least a few lines of running text outside the table of contents. (Stacked news headlines
     share the body printed under the last of them.)"""
     words = sum(line.words for line in lines[draft.start:draft.end + 1] if line.index not in contents and not line.heading_level)
-    return words >= (MIN_BYLINE_BODY_WORDS if draft.reason == "byline" else MIN_BODY_WORDS)
+    return words >= (MIN_CREDITED_BODY_WORDS if draft.reason in ("byline", "portrait") else MIN_BODY_WORDS)
 
 
 def _share_stacked_bodies(drafts: list[Draft]) -> None:

@@ -5,16 +5,22 @@
 - A closing bio of someone the text does not otherwise name: "Margrietha Reinders is als
   predikant verbonden aan ..." under a column or an opinion piece.
 
+And the person a portrait is of: a box headed by a name ("Hans van Steenis (85)", "Jessica
+Jansen, ervaringsdeskundige bij Werkplaats X") over a text in the first person.
+
 The verbs that open a bio are data (``kg/data/bio_verbs.txt``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.data import word_list
 from kg.extract.names import INITIAL, is_person_name, surname, without_titles
-from kg.model import Mention, Span
+from kg.extract.roles import job_titles
+from kg.extract.signatures import role_and_organisation
+from kg.model import Mention, PersonRecord, Span
 from kg.nlp.person_lexicon import may_be_given_name
 from kg.segment.headlines import Block
 from kg.segment.lines import Line
@@ -24,6 +30,12 @@ TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail
 BIO_LINES = 3  # a closing bio stands among the last lines of its text
 _TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
 _NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
+_PORTRAIT_HEAD = re.compile(r"^(?P<name>[^,()]{4,70}?)(?:\s*\(\d{1,3}\))?(?:,\s*(?P<tail>[^,]{3,120}))?$")
+_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me|wij|we|ons|onze)\b", re.IGNORECASE)
+PORTRAIT_OPENING = 60
+DESCRIPTOR_LINES = 3  # role and organisation lines between a portrait's name and its text
+DESCRIPTOR_WORDS = 10
+QUOTES = "'‘\"“"  # words at the start of a portrait's text that must speak in the first person
 _BIO_HEAD = re.compile(r"^(?P<name>(?:\S+\s+){1,7}?\S+?)\s+(?P<verb>\S+)\s")
 
 
@@ -93,3 +105,35 @@ def closing_bio(lines: list[Line], start: int, end: int) -> Byline | None:
         if surname(name) not in above:
             return Byline(line, [_mention(line, name)])
     return None
+
+
+def portrait(lines: list[Line], index: int) -> PersonRecord | None:
+    """The person a box headed by ``lines[index]`` portrays: the heading is a name (with an age
+    or "role bij organisation" after it), and the text under it is theirs, in the first person,
+    opening with a quote mark. Short lines between the name and the text say who they are: a
+    role ("Adviseur en vrijwilligerscoördinator") or an organisation ("GGD Drenthe")."""
+    match = _PORTRAIT_HEAD.match(lines[index].text)
+    name = _person(match.group("name")) if match else None
+    if match is None or name is None:
+        return None
+    following = [line for line in lines[index + 1:index + 16] if not line.blank]
+    described = list(itertools.takewhile(_descriptor, following[:DESCRIPTOR_LINES]))
+    body = following[len(described)] if len(following) > len(described) else None
+    if body is None or body.heading_level or body.text[:1] not in QUOTES or not _FIRST_PERSON.search(" ".join(body.text.split()[:PORTRAIT_OPENING])):
+        return None
+    line = lines[index]
+    person = PersonRecord(_mention(line, name))
+    if match.group("tail"):
+        role, organisation = role_and_organisation(_mention(line, match.group("tail"), len(match.group("name"))))
+        person.roles += [role] if role else []
+        person.affiliations += [organisation] if organisation else []
+    for descriptor in described:
+        words = descriptor.text.casefold().split()
+        is_role = words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles()))
+        (person.roles if is_role else person.affiliations).append(_mention(descriptor, descriptor.text))
+    return person
+
+
+def _descriptor(line: Line) -> bool:
+    """A short line under a portrait's name that says who they are, not the start of their text."""
+    return line.words <= DESCRIPTOR_WORDS and line.text[:1] not in QUOTES and not line.ends_sentence

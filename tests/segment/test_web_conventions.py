@@ -101,3 +101,22 @@ def test_every_author_span_points_at_the_printed_name() -> None:
             for author in record.authors:
                 assert text[author.name.span.start:author.name.span.end] == author.name.text
             assert " ".join(text[record.headline.span.start:record.headline.span.end].split()) == record.headline.text
+
+
+def test_portrait_boxes_headed_by_a_name_are_articles_with_their_subject_as_interviewee() -> None:
+    records = _records("portraits.md")
+    portraits = {r.headline.text: r for r in records if r.genre == "portrait"}
+    assert sorted(portraits) == ["Fatima el Amrani, buurtwerker bij Stichting Welzijn Noord", "Gerrit Hofstede (79)", "Priya Ramdin"]
+    assert [p.name.text for p in portraits["Gerrit Hofstede (79)"].interviewees] == ["Gerrit Hofstede"]
+    (fatima,) = portraits["Fatima el Amrani, buurtwerker bij Stichting Welzijn Noord"].interviewees
+    assert [r.text for r in fatima.roles] == ["buurtwerker"]
+    assert [a.text for a in fatima.affiliations] == ["Stichting Welzijn Noord"]
+    (priya,) = portraits["Priya Ramdin"].interviewees
+    assert [r.text for r in priya.roles] == ["Coördinator mantelzorg"]
+    assert [a.text for a in priya.affiliations] == ["Steunpunt Mantelzorg Oost"]
+
+
+def test_a_heading_that_is_no_name_or_has_no_first_person_text_is_no_portrait() -> None:
+    records = _records("portraits.md")
+    assert "Wat we leren van dit jaar" not in [r.headline.text for r in records if r.genre == "portrait"]
+    assert records[0].headline.text == "Thuiswerken in de wijk" and records[0].genre != "portrait"
