@@ -8,7 +8,11 @@
 And the person a portrait is of: a box headed by a name ("Hans van Steenis (85)", "Jessica
 Jansen, ervaringsdeskundige bij Werkplaats X") over a text in the first person.
 
-The verbs that open a bio are data (``kg/data/bio_verbs.txt``).
+- A lead that says who writes: "..., schrijft Erna Jansen in een introductie", "schrijven A en
+  B", "Dit is een column van Anna Smit van Movisie".
+
+The verbs that open a bio and the cues of a lead are data (``kg/data/bio_verbs.txt``,
+``kg/data/writing_cues.txt``).
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from functools import lru_cache
+from importlib import resources
+
 from kg.data import word_list
-from kg.extract.names import INITIAL, is_person_name, surname, without_titles
+from kg.extract.names import INITIAL, is_person_name, split_names, surname, without_titles
 from kg.extract.roles import job_titles
 from kg.extract.signatures import role_and_organisation
 from kg.model import Mention, PersonRecord, Span
@@ -137,3 +144,36 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
 def _descriptor(line: Line) -> bool:
     """A short line under a portrait's name that says who they are, not the start of their text."""
     return line.words <= DESCRIPTOR_WORDS and line.text[:1] not in QUOTES and not line.ends_sentence
+
+
+LEAD_LINES = 3  # lines of running text at the start of an article that form its lead
+_NAME_RUN = r"(?P<names>[A-Z\u00C0-\u017F][^.,;:!?()]*?(?:(?:,\s*|\s+en\s+)[A-Z\u00C0-\u017F][^.,;:!?()]*?)*)"
+_NAME_END = r"(?=\s+(?:van|in|op|over|bij|namens|uit)\s|[.,;:!?()]|$)"
+
+
+@lru_cache(maxsize=1)
+def _lead_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("kg.data").joinpath("writing_cues.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    verbs = "|".join(re.escape(w.strip()) for kind, w in rows if kind == "verb")
+    kinds = "|".join(re.escape(w.strip()) for kind, w in rows if kind == "kind")
+    return (
+        re.compile(rf"\b(?:{verbs})\s+{_NAME_RUN}{_NAME_END}"),
+        re.compile(rf"\bDit is een (?:{kinds}) van\s+{_NAME_RUN}{_NAME_END}", re.IGNORECASE),
+    )
+
+
+def lead_credit(lines: list[Line], start: int, end: int) -> Byline | None:
+    """Who the lead of an article says writes it: the names after a verb of writing, or after
+    "Dit is een column van", in its first lines of running text."""
+    lead = [line for line in lines[start:end + 1] if line.words >= 8][:LEAD_LINES]
+    for line in lead:
+        for pattern in _lead_patterns():
+            for match in pattern.finditer(line.text):
+                at = line.raw.find(match.group("names"))
+                if at < 0:
+                    continue  # the line's text differs from its raw form here (emphasis marks)
+                names = [n for n in split_names(match.group("names"), line.start + at) if _given(n.text)]
+                if names:
+                    return Byline(line, names)
+    return None

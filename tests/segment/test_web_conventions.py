@@ -120,3 +120,15 @@ def test_a_heading_that_is_no_name_or_has_no_first_person_text_is_no_portrait() 
     records = _records("portraits.md")
     assert "Wat we leren van dit jaar" not in [r.headline.text for r in records if r.genre == "portrait"]
     assert records[0].headline.text == "Thuiswerken in de wijk" and records[0].genre != "portrait"
+
+
+def test_a_lead_that_says_who_writes_names_the_authors() -> None:
+    (opinion,) = _records("opinion_lead.txt")
+    assert _authors(opinion) == ["Anouk de Graaf", "Peter Vos"]
+    (column,) = _records("column_lead.txt")
+    assert _authors(column) == ["Sanne Bakker"]
+
+
+def test_a_person_quoted_in_a_news_lead_is_no_author() -> None:
+    (news,) = _records("news_quote_lead.txt")
+    assert _authors(news) == []
