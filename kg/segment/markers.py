@@ -115,7 +115,7 @@ def reply_subject(line: Line) -> bool:
     return bool(_reply_pattern().match(line.text))
 
 
-_SIGNATURE = re.compile(r"^(?P<name>[^,]{4,60}),\s*(?P<rest>[^\d,][^,]{2,80})$")
+_SIGNATURE = re.compile(r"^(?P<name>[^,]{4,60}),\s*(?P<rest>[^\d,][^,]{2,80})(?:,\s*(?:\w+\s+)?(?:19|20)\d\d)?$")  # "..., 2005", "..., mei 2005"
 
 
 @dataclass(frozen=True)

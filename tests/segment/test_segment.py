@@ -64,6 +64,13 @@ def test_kickers_are_whole_lines_from_the_table() -> None:
     assert [kicker_genre(line) for line in lines] == ["column", "news", None]
 
 
+def test_closing_signature_with_a_year() -> None:
+    found = signature(split_lines("Marieke de Groot, Stichting Huiselijk Geweld Noord, 2005")[0], organisation_only=True)
+    assert found is not None
+    assert (found.name.text, found.role_and_org.text) == ("Marieke de Groot", "Stichting Huiselijk Geweld Noord")
+    assert signature(split_lines("Jan de Vries, Utrecht, 12 maart 2020")[0], organisation_only=True) is None
+
+
 def test_signature_shapes() -> None:
     assert signature(split_lines("Janny Bakker-Klein, bestuurder Movisie")[0]) is not None
     assert signature(split_lines("Utrecht, 12 maart 2020")[0]) is None
