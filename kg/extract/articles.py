@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from kg.extract.genre import infer_genre
+from kg.extract.names import surname
 from kg.extract.signatures import role_and_organisation
 from kg.model import ArticleRecord, Mention, PersonRecord, Span
 from kg.segment.articles import Draft
@@ -66,13 +67,14 @@ def fold_title(text: str) -> str:
 
 
 def credit_from_contents(records: list[ArticleRecord], entries: list[ContentsEntry]) -> None:
-    """Authors and genre that a table of contents gives an article whose page does not."""
+    """Authors and genre that a table of contents gives an article: the authors its page does
+    not name (a bio may give some of them by given name only), and its genre."""
     for record in records:
         entry = next((e for e in entries if _same_title(e.title, record.headline.text)), None)
         if entry is None:
             continue
-        if not record.authors:
-            record.authors = [PersonRecord(Mention(m.text, m.span, 0.75)) for m in entry.authors]
+        credited = {surname(a.name.text) for a in record.authors}
+        record.authors += [PersonRecord(Mention(m.text, m.span, 0.75)) for m in entry.authors if surname(m.text) not in credited]
         if entry.genre and record.genre_evidence is None:
             record.genre = entry.genre
             record.genre_evidence = Mention(entry.title_line.text, entry.title_line.span(), 0.7)

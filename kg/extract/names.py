@@ -49,7 +49,7 @@ def split_names(text: str, offset: int) -> list[Mention]:
     for part in _SPLIT.split(text):
         start = text.find(part, position)
         position = start + len(part)
-        name = without_titles(part.strip(" .:"))
+        name = without_titles(part.strip(" .:*_"))
         if name and is_person_name(name):
             local = text.find(name, start)
             names.append(Mention(name, Span(offset + local, offset + local + len(name))))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kg.model import PersonRecord
 from kg.segment.contents import contents_region
 from kg.segment.headlines import Block, block_at, blocks, bullet, title_block
-from kg.segment.credits import closing_bio, lead_credit, name_line, portrait, title_author
+from kg.segment.credits import bio_credit, lead_credit, name_line, portrait, title_author
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
 
@@ -319,8 +319,8 @@ def _name_byline(lines: list[Line], draft: Draft, contents: range) -> Byline | N
 
 def _credit(lines: list[Line], draft: Draft, contents: range) -> None:
     """The author of an article without a "Door:" byline: a name after its title, a name alone
-    or a name line under its headline, a lead that says who writes, or failing all, a closing
-    bio (``kg.segment.credits``)."""
+    or a name line under its headline, a lead that says who writes, or failing all, a bio
+    (``kg.segment.credits``)."""
     titled = title_author(draft.headline) if draft.headline is not None else None
     if titled is not None:
         draft.headline, named = titled
@@ -329,7 +329,7 @@ def _credit(lines: list[Line], draft: Draft, contents: range) -> None:
     if draft.byline is None and draft.headline is not None:
         draft.byline = lead_credit(lines, draft.headline.last.index + 1, draft.end)
     if draft.byline is None and draft.signature is None and draft.reason != "box":
-        draft.byline = closing_bio(lines, draft.start, draft.end)
+        draft.byline = bio_credit(lines, draft.start, draft.end)
 
 
 def _name_line_under(lines: list[Line], draft: Draft) -> Byline | None:

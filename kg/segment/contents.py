@@ -35,9 +35,14 @@ def contents_region(lines: list[Line]) -> range | None:
     if len(best) < MIN_ENTRIES:
         return None
     end = best[-1] + 1
-    while end < len(lines) and lines[end].text and not lines[end].heading_level and lines[end].words <= 8:
+    while end < len(lines) and not lines[end].heading_level and lines[end].words <= 8 and (lines[end].text or _names_follow(lines, end)):
         end += 1  # the authors printed under the last entry
     return range(best[0], end)
+
+
+def _names_follow(lines: list[Line], blank: int) -> bool:
+    """True when the line after a blank line holds only names (an entry's authors)."""
+    return blank + 1 < len(lines) and bool(names_only(lines[blank + 1]))
 
 
 @dataclass
@@ -50,25 +55,33 @@ class ContentsEntry:
     genre: str | None = None
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _ENTRY_TITLE = re.compile(r"^\d{1,3}\s*[■•|·.:-]?\s+(?P<title>\S.*)$")
 
 
 def contents_entries(lines: list[Line], region: range) -> list[ContentsEntry]:
-    """The entries of a table of contents, with the authors it names per article."""
+    """The entries of a table of contents, with the authors it names per article.
+
+    Names under an entry are its authors. A page number or a kicker on a line of its own opens
+    the next entry instead ("10", "ANALYSE", "Ed de Jonge", "Ethische kans ..."): the names after
+    it belong to the title that follows them, not to the entry above."""
     entries: list[ContentsEntry] = []
     genre: str | None = None
+    pending: list[Mention] | None = None  # names of an entry whose title is still to come
     for line in (lines[i] for i in region):
         if not line.text:
             continue
         title = _ENTRY_TITLE.match(line.text)
-        if title:
-            entries.append(ContentsEntry(title.group("title").strip(), line, genre=genre))
-            genre = None
+        if not title and (kicker_genre(line) or _PAGE_NUMBER.match(line.text)):
+            genre = kicker_genre(line) or genre
+            pending = pending or []
             continue
-        if kicker_genre(line):
-            genre = kicker_genre(line)
+        if title or (pending is not None and not names_only(line)):
+            entries.append(ContentsEntry((title.group("title") if title else line.text).strip(), line, pending or [], genre=genre))
+            genre, pending = None, None
             continue
-        if not entries:
-            continue
-        entries[-1].authors.extend(names_only(line))
+        if pending is not None:
+            pending.extend(names_only(line))
+        elif entries:
+            entries[-1].authors.extend(names_only(line))
     return entries

@@ -2,8 +2,9 @@
 
 - A page title that ends in its author: "Eenzaam - Margrietha Reinders", "Titel | Jan Jansen".
 - A name line that opens the text under its headline: "Prof. dr. Geert van der Laan, Oratie: ...".
-- A closing bio of someone the text does not otherwise name: "Margrietha Reinders is als
-  predikant verbonden aan ..." under a column or an opinion piece.
+- A bio marked by a block sign ("■ X en Y zijn onderzoekers bij ..."), or a closing bio of
+  someone the text does not otherwise name: "Margrietha Reinders is als predikant verbonden
+  aan ..." under a column or an opinion piece.
 
 And the person a portrait is of: a box headed by a name ("Hans van Steenis (85)", "Jessica
 Jansen, ervaringsdeskundige bij Werkplaats X") over a text in the first person.
@@ -35,6 +36,7 @@ from kg.segment.markers import Byline
 
 TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail is a description
 BIO_LINES = 3  # a closing bio stands among the last lines of its text
+SUBJECT_MENTIONS = 5  # a person named this often in a text is what it is about, not who wrote it
 _TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
 _NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
 _PORTRAIT_HEAD = re.compile(r"^(?P<name>[^,()]{4,70}?)(?:\s*\(\d{1,3}\))?(?:,\s*(?P<tail>[^,]{3,120}))?$")
@@ -43,7 +45,8 @@ PORTRAIT_OPENING = 60
 DESCRIPTOR_LINES = 3  # role and organisation lines between a portrait's name and its text
 DESCRIPTOR_WORDS = 10
 QUOTES = "'‘\"“"  # words at the start of a portrait's text that must speak in the first person
-_BIO_HEAD = re.compile(r"^(?P<name>(?:\S+\s+){1,7}?\S+?)\s+(?P<verb>\S+)\s")
+_BIO_MARK = re.compile(r"^[■▪●◼]")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
 def _given(name: str) -> bool:
@@ -96,22 +99,51 @@ def name_line(line: Line) -> Byline | None:
     return Byline(line, [_mention(line, name)], _mention(line, tail, len(match.group("name"))) if short else None)
 
 
-def closing_bio(lines: list[Line], start: int, end: int) -> Byline | None:
-    """A bio among the last lines of a text ("X is lector ...", "X werkt als ...") of a person
-    the text above does not name: whoever the text is about is quoted or named in it, so an
-    unnamed person described at the end is the one who wrote it."""
-    closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
-    for line in closing:
-        match = _BIO_HEAD.match(line.text)
-        if match is None or match.group("verb").casefold() not in word_list("bio_verbs.txt"):
-            continue
-        name = _person(match.group("name"))
-        if name is None:
+def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
+    """The people a bio of the article describes, when nothing else names its authors.
+
+    A bio marked by a block sign ("■ **X** en **Y** zijn onderzoekers bij ... **Z** is lector
+    ...") introduces the authors wherever it stands, every person who opens one of its
+    sentences, unless the text above names them often: then it is about them (an interview
+    with a lector ends with the lector's bio). An unmarked bio among the last lines counts only for someone the text above
+    does not name: whoever a text is about is quoted or named in it, so an unnamed person
+    described at the end is the one who wrote it."""
+    for line in lines[start:end + 1]:
+        if not _BIO_MARK.match(line.text):
             continue
         above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
-        if surname(name) not in above:
-            return Byline(line, [_mention(line, name)])
+        names = [n for n in _bio_names(line) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
+        if names:
+            return Byline(line, names)
+    closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
+    for line in closing:
+        names = _bio_names(line)
+        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
+        if names and not any(surname(n.text) in above for n in names):
+            return Byline(line, names)
     return None
+
+
+@lru_cache(maxsize=1)
+def _bio_head() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
+    return re.compile(rf"^\s*[■▪●◼]?\s*(?P<names>[^.:;!?]{{4,160}}?)\s+(?:{verbs})\s", re.IGNORECASE)
+
+
+def _bio_names(line: Line) -> list[Mention]:
+    """The full names that open the sentences of a bio line before a bio verb: "X en Y zijn
+    onderzoekers bij A. Z is lector bij B." -> X, Y, Z."""
+    names: list[Mention] = []
+    for sentence in _SENTENCE.finditer(line.raw):
+        head = _bio_head().match(sentence.group())
+        if head is None:
+            continue
+        listed = head.group("names")
+        found = split_names(listed, line.start + sentence.start() + head.start("names"))
+        parts = [p for p in re.split(r",|\sen\s|&", listed) if p.strip(" *_")]
+        if found and len(found) == len(parts) and all(_given(n.text) for n in found):
+            names += found
+    return names
 
 
 def portrait(lines: list[Line], index: int) -> PersonRecord | None:

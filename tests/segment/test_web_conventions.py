@@ -132,3 +132,21 @@ def test_a_lead_that_says_who_writes_names_the_authors() -> None:
 def test_a_person_quoted_in_a_news_lead_is_no_author() -> None:
     (news,) = _records("news_quote_lead.txt")
     assert _authors(news) == []
+
+
+def test_a_marked_bio_names_every_author_but_not_the_subject_of_an_interview() -> None:
+    research, interview = _records("marked_bios.md")
+    assert _authors(research) == ["Fenna Brouwer", "Karim Ouali", "Tess Vermeulen"]
+    assert _authors(interview) == []
+
+
+def test_contents_names_after_a_page_number_and_kicker_belong_to_the_title_below_them() -> None:
+    from kg.segment.contents import contents_entries
+
+    lines = split_lines((WEB / "contents_kickers.md").read_text(encoding="utf-8"))
+    region = contents_region(lines)
+    assert region is not None
+    credited = {e.title: [m.text for m in e.authors] for e in contents_entries(lines, region)}
+    assert credited["Wat werkt bij schulden?"] == ["Youssef Amrani", "Ilse de Wit"]
+    assert credited["Grenzen aan de participatiesamenleving"] == ["Bram Hoekstra"]
+    assert credited["Jongeren aan het woord"] == ["Noor Dekker"]
