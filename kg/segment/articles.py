@@ -12,14 +12,17 @@ under it is the byline, and a box printed inside an article is added as an artic
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from kg.model import PersonRecord
+from kg.segment.bios import bio_credit
 from kg.segment.contents import contents_region
+from kg.segment.credits import lead_credit, name_line, title_author, title_page_credit
 from kg.segment.headlines import Block, block_at, blocks, bullet, title_block
-from kg.segment.credits import bio_credit, lead_credit, name_line, portrait, title_author
 from kg.segment.lines import Line
 from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
+from kg.segment.portraits import portrait
 
 MIN_BODY_WORDS = 40
 MIN_CREDITED_BODY_WORDS = 20  # a headline over a "Door ..." byline, or a portrait's name, heads an article even when short
@@ -319,7 +322,8 @@ def _name_byline(lines: list[Line], draft: Draft, contents: range) -> Byline | N
 
 def _credit(lines: list[Line], draft: Draft, contents: range) -> None:
     """The author of an article without a "Door:" byline: a name after its title, a name alone
-    or a name line under its headline, a lead that says who writes, or failing all, a bio
+    or a name line under its headline, a lead that says who writes, a repeated title page that
+    lists them, or failing all, a bio
     (``kg.segment.credits``)."""
     titled = title_author(draft.headline) if draft.headline is not None else None
     if titled is not None:
@@ -327,7 +331,7 @@ def _credit(lines: list[Line], draft: Draft, contents: range) -> None:
         draft.byline = draft.byline or named
     draft.byline = draft.byline or _name_byline(lines, draft, contents) or _name_line_under(lines, draft)
     if draft.byline is None and draft.headline is not None:
-        draft.byline = lead_credit(lines, draft.headline.last.index + 1, draft.end)
+        draft.byline = lead_credit(lines, draft.headline.last.index + 1, draft.end) or title_page_credit(lines, draft.headline.text, draft.start, draft.end)
     if draft.byline is None and draft.signature is None and draft.reason != "box":
         draft.byline = bio_credit(lines, draft.start, draft.end)
 
@@ -337,7 +341,7 @@ def _name_line_under(lines: list[Line], draft: Draft) -> Byline | None:
     if draft.headline is None:
         return None
     under = [line for line in lines[draft.headline.last.index + 1:draft.end + 1] if not line.blank][:NAME_LINE_REACH + 1]
-    for line, following in zip(under, under[1:]):
+    for line, following in pairwise(under):
         found = name_line(line)
         if found is not None and not following.text[:1].islower():  # not the opening of a sentence that runs on
             return found

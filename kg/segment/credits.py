@@ -2,73 +2,49 @@
 
 - A page title that ends in its author: "Eenzaam - Margrietha Reinders", "Titel | Jan Jansen".
 - A name line that opens the text under its headline: "Prof. dr. Geert van der Laan, Oratie: ...".
-- A bio marked by a block sign ("■ X en Y zijn onderzoekers bij ..."), or a closing bio of
-  someone the text does not otherwise name: "Margrietha Reinders is als predikant verbonden
-  aan ..." under a column or an opinion piece.
-
-And the person a portrait is of: a box headed by a name ("Hans van Steenis (85)", "Jessica
-Jansen, ervaringsdeskundige bij Werkplaats X") over a text in the first person.
-
 - A lead that says who writes: "..., schrijft Erna Jansen in een introductie", "schrijven A en
-  B", "Dit is een column van Anna Smit van Movisie".
+  B", "Dit is een column van Anna Smit van Movisie" (cues as data: ``kg/data/writing_cues.txt``).
+- A report's title page repeated in its text: the title, then "A, B en C".
 
-The verbs that open a bio and the cues of a lead are data (``kg/data/bio_verbs.txt``,
-``kg/data/writing_cues.txt``).
+Bios (``kg.segment.bios``) and portraits (``kg.segment.portraits``) name people too.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-
 from functools import lru_cache
 from importlib import resources
 
-from kg.data import word_list
-from kg.extract.names import INITIAL, is_person_name, split_names, surname, without_titles
-from kg.extract.roles import job_titles
-from kg.extract.signatures import role_and_organisation
-from kg.model import Mention, PersonRecord, Span
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+from kg.extract.names import INITIAL, is_person_name, split_names, without_titles
+from kg.model import Mention, Span
 from kg.nlp.person_lexicon import may_be_given_name
 from kg.segment.headlines import Block
 from kg.segment.lines import Line
 from kg.segment.markers import Byline
 
 TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail is a description
-BIO_LINES = 3  # a closing bio stands among the last lines of its text
-SUBJECT_MENTIONS = 5  # a person named this often in a text is what it is about, not who wrote it
 _TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
 _NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
-_PORTRAIT_HEAD = re.compile(r"^(?P<name>[^,()]{4,70}?)(?:\s*\(\d{1,3}\))?(?:,\s*(?P<tail>[^,]{3,120}))?$")
-_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me|wij|we|ons|onze)\b", re.IGNORECASE)
-PORTRAIT_OPENING = 60
-DESCRIPTOR_LINES = 3  # role and organisation lines between a portrait's name and its text
-DESCRIPTOR_WORDS = 10
-QUOTES = "'‘\"“"  # words at the start of a portrait's text that must speak in the first person
-_BIO_MARK = re.compile(r"^[■▪●◼]")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
-def _given(name: str) -> bool:
+def given(name: str) -> bool:
+    """The name opens with an initial or a word that may be a given name ("Werkplaats" is none)."""
     first = name.split()[0]
     return bool(INITIAL.match(first)) or may_be_given_name(first)
 
 
-def _person(text: str) -> str | None:
+def person_name(text: str) -> str | None:
     """The name in ``text`` without its titles, when it is the shape of a person's name."""
     name = without_titles(text.strip())
-    return name if is_person_name(name) and _given(name) else None
+    return name if is_person_name(name) and given(name) else None
 
 
-def _mention(line: Line, text: str, after: int = 0) -> Mention:
+def mention_in(line: Line, text: str, after: int = 0) -> Mention:
+    """``text`` where ``line`` prints it (at or after ``after`` in the raw line)."""
     at = line.start + line.raw.find(text, after)
     return Mention(text, Span(at, at + len(text)))
-
-
-def _part(line: Line, text: str) -> Line:
-    """``line`` cut to ``text``, a part of it, with exact offsets."""
-    at = line.raw.find(text)
-    return Line(line.index, line.start + at, text, text, line.heading_level, line.page_start, line.furniture)
 
 
 def title_author(headline: Block) -> tuple[Block, Byline] | None:
@@ -76,10 +52,10 @@ def title_author(headline: Block) -> tuple[Block, Byline] | None:
     is the headline, the name its author."""
     line = headline.first
     match = _TITLE_AUTHOR.match(line.text) if len(headline.lines) == 1 else None
-    name = _person(match.group("name")) if match else None
+    name = person_name(match.group("name")) if match else None
     if match is None or name is None:
         return None
-    return Block((_part(line, match.group("title")),)), Byline(line, [_mention(line, name, len(match.group("title")))])
+    return Block((line.part(match.group("title")),)), Byline(line, [mention_in(line, name, len(match.group("title")))])
 
 
 def name_line(line: Line) -> Byline | None:
@@ -88,94 +64,15 @@ def name_line(line: Line) -> Byline | None:
     match = _NAME_COMMA.match(line.text)
     if match is None or line.text.endswith((".", "?", "!")):
         return None
-    name = _person(match.group("name"))
+    name = person_name(match.group("name"))
     if name is None:
         return None
     tail = match.group("tail").strip()
     parts = re.split(r",|\sen\s|&", tail)
-    if len(parts) > 1 and _person(parts[0]):
+    if len(parts) > 1 and person_name(parts[0]):
         return None  # a list of names that opens a sentence ("A, B en C deden onderzoek")
     short = len(tail.split()) <= TAIL_WORDS and not re.search(r"[:.;]", tail)
-    return Byline(line, [_mention(line, name)], _mention(line, tail, len(match.group("name"))) if short else None)
-
-
-def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
-    """The people a bio of the article describes, when nothing else names its authors.
-
-    A bio marked by a block sign ("■ **X** en **Y** zijn onderzoekers bij ... **Z** is lector
-    ...") introduces the authors wherever it stands, every person who opens one of its
-    sentences, unless the text above names them often: then it is about them (an interview
-    with a lector ends with the lector's bio). An unmarked bio among the last lines counts only for someone the text above
-    does not name: whoever a text is about is quoted or named in it, so an unnamed person
-    described at the end is the one who wrote it."""
-    for line in lines[start:end + 1]:
-        if not _BIO_MARK.match(line.text):
-            continue
-        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
-        names = [n for n in _bio_names(line) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
-        if names:
-            return Byline(line, names)
-    closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
-    for line in closing:
-        names = _bio_names(line)
-        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
-        if names and not any(surname(n.text) in above for n in names):
-            return Byline(line, names)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _bio_head() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
-    return re.compile(rf"^\s*[■▪●◼]?\s*(?P<names>[^.:;!?]{{4,160}}?)\s+(?:{verbs})\s", re.IGNORECASE)
-
-
-def _bio_names(line: Line) -> list[Mention]:
-    """The full names that open the sentences of a bio line before a bio verb: "X en Y zijn
-    onderzoekers bij A. Z is lector bij B." -> X, Y, Z."""
-    names: list[Mention] = []
-    for sentence in _SENTENCE.finditer(line.raw):
-        head = _bio_head().match(sentence.group())
-        if head is None:
-            continue
-        listed = head.group("names")
-        found = split_names(listed, line.start + sentence.start() + head.start("names"))
-        parts = [p for p in re.split(r",|\sen\s|&", listed) if p.strip(" *_")]
-        if found and len(found) == len(parts) and all(_given(n.text) for n in found):
-            names += found
-    return names
-
-
-def portrait(lines: list[Line], index: int) -> PersonRecord | None:
-    """The person a box headed by ``lines[index]`` portrays: the heading is a name (with an age
-    or "role bij organisation" after it), and the text under it is theirs, in the first person,
-    opening with a quote mark. Short lines between the name and the text say who they are: a
-    role ("Adviseur en vrijwilligerscoördinator") or an organisation ("GGD Drenthe")."""
-    match = _PORTRAIT_HEAD.match(lines[index].text)
-    name = _person(match.group("name")) if match else None
-    if match is None or name is None:
-        return None
-    following = [line for line in lines[index + 1:index + 16] if not line.blank]
-    described = list(itertools.takewhile(_descriptor, following[:DESCRIPTOR_LINES]))
-    body = following[len(described)] if len(following) > len(described) else None
-    if body is None or body.heading_level or body.text[:1] not in QUOTES or not _FIRST_PERSON.search(" ".join(body.text.split()[:PORTRAIT_OPENING])):
-        return None
-    line = lines[index]
-    person = PersonRecord(_mention(line, name))
-    if match.group("tail"):
-        role, organisation = role_and_organisation(_mention(line, match.group("tail"), len(match.group("name"))))
-        person.roles += [role] if role else []
-        person.affiliations += [organisation] if organisation else []
-    for descriptor in described:
-        words = descriptor.text.casefold().split()
-        is_role = words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles()))
-        (person.roles if is_role else person.affiliations).append(_mention(descriptor, descriptor.text))
-    return person
-
-
-def _descriptor(line: Line) -> bool:
-    """A short line under a portrait's name that says who they are, not the start of their text."""
-    return line.words <= DESCRIPTOR_WORDS and line.text[:1] not in QUOTES and not line.ends_sentence
+    return Byline(line, [mention_in(line, name)], mention_in(line, tail, len(match.group("name"))) if short else None)
 
 
 LEAD_LINES = 3  # lines of running text at the start of an article that form its lead
@@ -205,7 +102,43 @@ def lead_credit(lines: list[Line], start: int, end: int) -> Byline | None:
                 at = line.raw.find(match.group("names"))
                 if at < 0:
                     continue  # the line's text differs from its raw form here (emphasis marks)
-                names = [n for n in split_names(match.group("names"), line.start + at) if _given(n.text)]
+                names = [n for n in split_names(match.group("names"), line.start + at) if given(n.text)]
                 if names:
                     return Byline(line, names)
     return None
+
+
+TITLE_PAGE_REACH = 60  # lines of a text in which its title page may be repeated
+NAME_LIST_WORDS = 24  # the longest list of names a title page prints
+
+
+def title_page_credit(lines: list[Line], headline: str, start: int, end: int) -> Byline | None:
+    """The authors a report's title page lists under its title, when the text repeats that
+    page: the title again, then two or more names ("Zicht op de wijk Anna de Boer, Piet Smit
+    en Ria Jansen De wijk is ...")."""
+    title = headline.casefold()
+    if len(title) < 8:
+        return None
+    for line in lines[start + 1:min(end + 1, start + TITLE_PAGE_REACH)]:
+        at = line.raw.casefold().find(title)
+        while at >= 0:
+            names = _leading_names(line, at + len(title))
+            if names:
+                return Byline(line, names)
+            at = line.raw.casefold().find(title, at + len(title))
+    return None
+
+
+def _leading_names(line: Line, at: int) -> list[Mention]:
+    """The longest list of two or more full names ("A, B en C") that opens ``line.raw[at:]``."""
+    words = list(re.finditer(r"\S+", line.raw[at:]))[:NAME_LIST_WORDS]
+    for last in range(len(words), 2, -1):
+        text = line.raw[at:at + words[last - 1].end()]
+        parts = [p for p in re.split(r",|\sen\s", text) if p.strip()]
+        if len(parts) < 2 or not re.search(r",|\sen\s", text):
+            continue
+        names = split_names(text, line.start + at)
+        runs_on = bool(names) and names[-1].text.split()[-1].casefold() in STOP_WORDS  # "... en Ellis Kluijt De wijk is"
+        if len(names) == len(parts) and all(given(n.text) for n in names) and not runs_on:
+            return names
+    return []

@@ -180,9 +180,7 @@ def title_block(lines: list[Line], start: int, end: int) -> Block | None:
         return None
     first = _FIRST_SENTENCE.match(line.text)
     if first:
-        sentence = first.group("first")
-        at = line.raw.find(sentence)
-        line = Line(line.index, line.start + at, sentence, sentence, line.heading_level, line.page_start, line.furniture)
+        line = line.part(first.group("first"))
     elif re.search(r"[a-z]\.$", line.text):
         return None  # a sentence of running text, not a title
     return Block((line,))

@@ -44,6 +44,11 @@ class Line:
     def ends_sentence(self) -> bool:
         return bool(_SENTENCE_END.search(self.text))
 
+    def part(self, text: str) -> Line:
+        """This line cut to ``text``, a part of its raw form, with exact offsets."""
+        at = self.raw.find(text)
+        return Line(self.index, self.start + at, text, text, self.heading_level, self.page_start, self.furniture)
+
     def span(self) -> Span:
         """Span of the line's visible text (layout marks excluded) in the original file."""
         if not self.text:

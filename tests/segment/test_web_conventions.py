@@ -150,3 +150,9 @@ def test_contents_names_after_a_page_number_and_kicker_belong_to_the_title_below
     assert credited["Wat werkt bij schulden?"] == ["Youssef Amrani", "Ilse de Wit"]
     assert credited["Grenzen aan de participatiesamenleving"] == ["Bram Hoekstra"]
     assert credited["Jongeren aan het woord"] == ["Noor Dekker"]
+
+
+def test_a_repeated_title_page_lists_the_authors_of_a_report() -> None:
+    (report,) = _records("report_title_page.txt")
+    assert report.headline.text == "Buren voor buren"
+    assert _authors(report) == ["Marloes van Rijn", "Arjen Kuipers", "Sevda Yilmaz"]

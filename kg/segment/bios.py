@@ -1,0 +1,67 @@
+"""Bios that name the authors of an article: "■ X en Y zijn onderzoekers bij ... Z is lector
+bij ...", or an unmarked closing bio of someone the text does not otherwise name. The verbs
+that open a bio are data (``kg/data/bio_verbs.txt``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.data import word_list
+from kg.extract.names import split_names, surname
+from kg.model import Mention
+from kg.segment.credits import given
+from kg.segment.lines import Line
+from kg.segment.markers import Byline
+
+BIO_LINES = 3  # a closing bio stands among the last lines of its text
+SUBJECT_MENTIONS = 5  # a person named this often in a text is what it is about, not who wrote it
+_BIO_MARK = re.compile(r"^[■▪●◼]")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
+    """The people a bio of the article describes, when nothing else names its authors.
+
+    A bio marked by a block sign ("■ **X** en **Y** zijn onderzoekers bij ... **Z** is lector
+    ...") introduces the authors wherever it stands, every person who opens one of its
+    sentences, unless the text above names them often: then it is about them (an interview
+    with a lector ends with the lector's bio). An unmarked bio among the last lines counts only for someone the text above
+    does not name: whoever a text is about is quoted or named in it, so an unnamed person
+    described at the end is the one who wrote it."""
+    for line in lines[start:end + 1]:
+        if not _BIO_MARK.match(line.text):
+            continue
+        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
+        names = [n for n in _bio_names(line) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
+        if names:
+            return Byline(line, names)
+    closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
+    for line in closing:
+        names = _bio_names(line)
+        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
+        if names and not any(surname(n.text) in above for n in names):
+            return Byline(line, names)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _bio_head() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
+    return re.compile(rf"^\s*[■▪●◼]?\s*(?P<names>[^.:;!?]{{4,160}}?)\s+(?:{verbs})\s", re.IGNORECASE)
+
+
+def _bio_names(line: Line) -> list[Mention]:
+    """The full names that open the sentences of a bio line before a bio verb: "X en Y zijn
+    onderzoekers bij A. Z is lector bij B." -> X, Y, Z."""
+    names: list[Mention] = []
+    for sentence in _SENTENCE.finditer(line.raw):
+        head = _bio_head().match(sentence.group())
+        if head is None:
+            continue
+        listed = head.group("names")
+        found = split_names(listed, line.start + sentence.start() + head.start("names"))
+        parts = [p for p in re.split(r",|\sen\s|&", listed) if p.strip(" *_")]
+        if found and len(found) == len(parts) and all(given(n.text) for n in found):
+            names += found
+    return names

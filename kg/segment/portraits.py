@@ -1,0 +1,52 @@
+"""Portraits and testimonials: a box headed by a person's name ("Hans van Steenis (85)",
+"Jessica Jansen, ervaringsdeskundige bij Werkplaats X") over a text in the first person."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.extract.roles import job_titles
+from kg.extract.signatures import role_and_organisation
+from kg.model import PersonRecord
+from kg.segment.credits import mention_in, person_name
+from kg.segment.lines import Line
+
+_PORTRAIT_HEAD = re.compile(r"^(?P<name>[^,()]{4,70}?)(?:\s*\(\d{1,3}\))?(?:,\s*(?P<tail>[^,]{3,120}))?$")
+_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me|wij|we|ons|onze)\b", re.IGNORECASE)
+PORTRAIT_OPENING = 60  # words at the start of a portrait's text that must speak in the first person
+DESCRIPTOR_LINES = 3  # role and organisation lines between a portrait's name and its text
+DESCRIPTOR_WORDS = 10
+QUOTES = "'‘\"“"
+
+
+def portrait(lines: list[Line], index: int) -> PersonRecord | None:
+    """The person a box headed by ``lines[index]`` portrays: the heading is a name (with an age
+    or "role bij organisation" after it), and the text under it is theirs, in the first person,
+    opening with a quote mark. Short lines between the name and the text say who they are: a
+    role ("Adviseur en vrijwilligerscoördinator") or an organisation ("GGD Drenthe")."""
+    match = _PORTRAIT_HEAD.match(lines[index].text)
+    name = person_name(match.group("name")) if match else None
+    if match is None or name is None:
+        return None
+    following = [line for line in lines[index + 1:index + 16] if not line.blank]
+    described = list(itertools.takewhile(_descriptor, following[:DESCRIPTOR_LINES]))
+    body = following[len(described)] if len(following) > len(described) else None
+    if body is None or body.heading_level or body.text[:1] not in QUOTES or not _FIRST_PERSON.search(" ".join(body.text.split()[:PORTRAIT_OPENING])):
+        return None
+    line = lines[index]
+    person = PersonRecord(mention_in(line, name))
+    if match.group("tail"):
+        role, organisation = role_and_organisation(mention_in(line, match.group("tail"), len(match.group("name"))))
+        person.roles += [role] if role else []
+        person.affiliations += [organisation] if organisation else []
+    for descriptor in described:
+        words = descriptor.text.casefold().split()
+        is_role = words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles()))
+        (person.roles if is_role else person.affiliations).append(mention_in(descriptor, descriptor.text))
+    return person
+
+
+def _descriptor(line: Line) -> bool:
+    """A short line under a portrait's name that says who they are, not the start of their text."""
+    return line.words <= DESCRIPTOR_WORDS and line.text[:1] not in QUOTES and not line.ends_sentence
