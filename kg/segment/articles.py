@@ -142,7 +142,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         sig = signature(line)
         if sig and _closes_article(lines, sig):
-            following = next((l for l in lines[i + 1:] if not l.blank), None)
+            following = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
             if following is not None:
                 drafts.append(Draft(following.index, reason="after-signature"))
                 floor = following.index
@@ -299,7 +299,7 @@ def _box(lines: list[Line], title: Block, end: int) -> Draft | None:
 
 def _previous_text(lines: list[Line], index: int) -> Line | None:
     """The nearest line above ``lines[index]`` that is not blank."""
-    return next((line for line in reversed(lines[:index]) if not line.blank), None)
+    return next((lines[i] for i in range(index - 1, -1, -1) if not lines[i].blank), None)
 
 
 def _name_byline(lines: list[Line], draft: Draft, contents: range) -> Byline | None:
