@@ -21,8 +21,18 @@ demo: $(STAMP)
 	$(BIN)/kg build seeds --out exports
 	@echo "Exports are in $(CURDIR)/exports: kg.ttl (merged), kg.trig (one graph per source), kg.jsonld, network.graphml/.gexf, maps/index.html"
 
+# Every dev set built and scored, one row per source: the seeds against $(GOLD), and $(GOLD_WEB)
+# (texts with their gold beside them) against itself. Builds go to $(EVAL_OUT), not exports/.
+GOLD ?= ../shared/gold
+GOLD_WEB ?= ../shared/gold-web
+EVAL_OUT ?= .eval
 eval: $(STAMP)
-	$(BIN)/kg eval --gold ../shared/gold --graph exports/kg.ttl
+	$(BIN)/kg build seeds --out $(EVAL_OUT)/seeds
+	$(BIN)/kg build $(GOLD_WEB) --out $(EVAL_OUT)/web
+	@echo "== seeds against $(GOLD)"
+	$(BIN)/kg eval --gold $(GOLD) --graph $(EVAL_OUT)/seeds/kg.ttl
+	@echo "== $(GOLD_WEB) against itself"
+	$(BIN)/kg eval --gold $(GOLD_WEB) --graph $(EVAL_OUT)/web/kg.ttl
 
 # Real tools the tests check our output against, installed when missing (Debian): Apache Jena RIOT
 # reads the exports, headless Chromium (with ChromeDriver) opens the HTML maps, Virtuoso is a real
@@ -54,4 +64,4 @@ serve: $(STAMP)
 	$(BIN)/kg serve --graph exports/kg.trig
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis $(EVAL_OUT)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 NAME = "eval"
 HELP = "score a built graph against gold annotations"
@@ -18,7 +19,13 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files (part files of one source are merged)")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        required=True,
+        action="append",
+        help="folder of gold JSON files (part files of one source are merged); give it again for more folders",
+    )
     parser.add_argument("--graph", type=Path, required=True, help="a built graph: .ttl, .trig or .jsonld")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     parser.add_argument(
@@ -38,23 +45,36 @@ def _error_categories(names: list[str] | None, valid: tuple[str, ...]) -> tuple[
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    from kg.evaluate import evaluate, render_errors, render_table
+    from kg.evaluate import GoldError, evaluate, render_errors, render_sources, render_table
     from kg.evaluate.score import CATEGORIES
 
     unknown = [name for name in args.errors or () if name not in CATEGORIES]
     if unknown:
-        console.print(f"[red]error:[/] unknown --errors category: {escape(', '.join(unknown))}; the categories are {', '.join(CATEGORIES)}")
-        return 2
-    for path in (args.gold, args.graph):
+        return _fail(f"unknown --errors category: {', '.join(unknown)}; the categories are {', '.join(CATEGORIES)}")
+    for path in (*args.gold, args.graph):
         if not path.exists():
-            console.print(f"[red]error:[/] {path} does not exist")
-            return 2
-    report = evaluate(args.gold, args.graph)
+            return _fail(f"{path} does not exist")
+    try:
+        report = evaluate(args.gold, args.graph)
+    except GoldError as exc:
+        return _fail(str(exc))
+    except (ValueError, OSError) as exc:  # kg.rdf.load names the graph file and what is wrong with it
+        return _fail(str(exc))
     errors = _error_categories(args.errors, CATEGORIES)
-    if args.json:
-        print(json.dumps(report.to_dict(errors), indent=2, sort_keys=True))
-    else:
-        console.print(render_table(report))
-        if errors:
-            console.print(render_errors(report, errors))
+    try:
+        if args.json:
+            print(json.dumps(report.to_dict(errors), indent=2, sort_keys=True))
+        else:
+            console.print(render_sources(report))
+            console.print(render_table(report))
+            if errors:
+                console.print(render_errors(report, errors))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kg eval --json | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
+
+
+def _fail(message: str) -> int:
+    print(f"kg eval: error: {message}", file=sys.stderr)
+    return 2

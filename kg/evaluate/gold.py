@@ -8,6 +8,7 @@ alternative titles, a theme concept and its labels) keep all of them; the first 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ class Article:
 class SourceRecord:
     source: str  # the file name, as in the gold "source" field and the graph's schema:DigitalDocument
     articles: tuple[Article, ...]
+    covers: tuple[tuple[int, int], ...] = ()  # line ranges the gold annotates; empty: the whole source
+
+    def covered(self, line: int | None) -> bool:
+        """Whether an article starting at ``line`` lies in the annotated part of the source."""
+        return not self.covers or line is None or any(first <= line <= last for first, last in self.covers)
+
+
+class GoldError(Exception):
+    """A gold file or folder that cannot be read; the message names it."""
 
 
 def _organisation(entry: Any) -> Organisation:
@@ -72,21 +82,50 @@ def _article(entry: dict[str, Any]) -> Article:
     )
 
 
-def load_gold(folder: Path) -> dict[str, SourceRecord]:
-    """Every ``*.json`` directly in ``folder``, merged per gold "source" field.
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: not a readable gold JSON file ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("source"), str) or not isinstance(data.get("articles", []), list):
+        raise GoldError(f"{path}: not in the gold format (an object with a \"source\" name and a list of \"articles\"; see GOLD_FORMAT.md)")
+    covers = data.get("covers")
+    if covers is not None and not (isinstance(covers, list) and len(covers) == 2 and all(isinstance(n, int) for n in covers)):
+        raise GoldError(f"{path}: \"covers\" must be [first_line, last_line]")
+    return data
+
+
+def load_gold(folders: Sequence[Path]) -> dict[str, SourceRecord]:
+    """Every ``*.json`` directly in the folders, merged per gold "source" field.
 
     Part files (``x.part-a.json``, ``x.part-b.json``) are merged by that field, not by file name;
     an article present in two parts (same title and first line) is kept once. Articles are
-    ordered by first line.
+    ordered by first line. A source's ``covers`` is the union of its files' ranges; a file
+    without ``covers`` covers the whole source. Raises :class:`GoldError` for a file that is not
+    gold, or when the folders hold no gold at all.
     """
     articles: dict[str, dict[tuple[str, int | None], Article]] = {}
-    for path in sorted(folder.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        merged = articles.setdefault(data["source"], {})
-        for entry in data.get("articles", []):
-            article = _article(entry)
-            merged.setdefault((article.titles[0], article.first_line), article)
+    covers: dict[str, list[tuple[int, int]] | None] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise GoldError(f"{folder}: not a folder of gold JSON files")
+        for path in sorted(folder.glob("*.json")):
+            data = _read(path)
+            merged = articles.setdefault(data["source"], {})
+            ranges = covers.setdefault(data["source"], [])
+            if data.get("covers") is None:
+                covers[data["source"]] = None
+            elif ranges is not None:
+                ranges.append((data["covers"][0], data["covers"][1]))
+            try:
+                for entry in data.get("articles", []):
+                    article = _article(entry)
+                    merged.setdefault((article.titles[0], article.first_line), article)
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise GoldError(f"{path}: an article is not in the gold format ({exc!r}; see GOLD_FORMAT.md)") from exc
+    if not articles:
+        raise GoldError(f"no gold JSON files in {', '.join(map(str, folders))}")
     return {
-        source: SourceRecord(source, tuple(sorted(found.values(), key=lambda a: (a.first_line or 0, a.titles[0]))))
+        source: SourceRecord(source, tuple(sorted(found.values(), key=lambda a: (a.first_line or 0, a.titles[0]))), tuple(covers[source] or ()))
         for source, found in sorted(articles.items())
     }

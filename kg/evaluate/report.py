@@ -68,6 +68,28 @@ def render_table(report: EvalReport) -> Table:
     return table
 
 
+SHORT = {"articles": "art", "authors": "auth", "interviewees": "intv", "persons": "pers", "affiliations": "affil", "organisations": "orgs", "themes": "themes", "recommendations": "recs"}
+
+
+def render_sources(report: EvalReport, title: str = "per source") -> Table:
+    """F1 per source and category, and the totals' F1 last; a category that has neither gold nor
+    predictions in a source shows "-". Themes also show recall, the number the issue tracks."""
+    table = Table(title=title, caption="F1 per category; themes: F1 / recall")
+    table.add_column("source")
+    for category in CATEGORIES:
+        table.add_column(SHORT[category], justify="right")
+    rows = [*sorted(report.sources.items()), ("all", report.categories)]
+    for source, counts in rows:
+        table.add_row(source if len(source) <= 40 else source[:39] + "…", *(_cell(category, counts[category]) for category in CATEGORIES), style="bold" if source == "all" else None)
+    return table
+
+
+def _cell(category: str, counts: Counts) -> str:
+    if not counts.tp + counts.fp + counts.fn:
+        return "-"
+    return f"{counts.f1:.2f}/{counts.recall:.2f}" if category == "themes" else f"{counts.f1:.2f}"
+
+
 def _add_errors(tree: Tree, label: str, style: str, errors: Sequence[ErrorItem]) -> None:
     """A branch of ``errors`` grouped by source, then by article (directly under the source when
     the category is scored per source), in the order they were found."""

@@ -216,8 +216,10 @@ def _per_article(source: str, articles: list[ArticlePair], items: Callable[[Arti
 
 
 def score_source(gold: SourceRecord, predicted: SourceRecord | None) -> dict[str, Counts]:
-    """Counts, with their FP and FN, per category for one source; ``predicted`` None when the graph lacks the source."""
-    pred_articles = predicted.articles if predicted else ()
+    """Counts, with their FP and FN, per category for one source; ``predicted`` None when the graph
+    lacks the source. Only predicted articles that start in the lines the gold covers count, with
+    their recommendations and affiliations."""
+    pred_articles = tuple(a for a in predicted.articles if gold.covered(a.first_line)) if predicted else ()
     pairs = align(gold.articles, pred_articles, same_article, _closeness)
     where = Where(gold.source)
     articles = _article_pairs(gold.articles, pred_articles, pairs)
@@ -227,8 +229,7 @@ def score_source(gold: SourceRecord, predicted: SourceRecord | None) -> dict[str
     counts["persons"] = _per_article(gold.source, articles, lambda a: a.persons, same_person)
     counts["organisations"] = _per_article(gold.source, articles, organisations, same_organisation)
     counts["themes"] = _per_article(gold.source, articles, lambda a: a.themes, same_theme)
-    empty = SourceRecord(gold.source, ())
-    counts["affiliations"] = compare(_affiliations(gold), _affiliations(predicted or empty), _same_affiliation, where)
+    counts["affiliations"] = compare(_affiliations(gold), _affiliations(SourceRecord(gold.source, pred_articles)), _same_affiliation, where)
     counts["recommendations"] = compare(
         [r for a in gold.articles for r in a.recommendations],
         [r for a in pred_articles for r in a.recommendations],

@@ -15,7 +15,10 @@ def load_graph(path: Path) -> Graph:
     if fmt is None:
         raise ValueError(f"{path}: unknown graph format (expected one of {', '.join(sorted(FORMATS))})")
     dataset = Dataset()
-    dataset.parse(path, format=fmt)
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds (SyntaxError, IndexError, JSON errors) for a broken file
+        raise ValueError(f"{path}: not a readable {fmt} graph ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})") from exc
     graph = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))

@@ -62,7 +62,7 @@ def test_only_sources_with_gold_are_scored(report: EvalReport) -> None:
 
 
 def test_part_files_are_merged_per_source() -> None:
-    gold = load_gold(GOLD)
+    gold = load_gold([GOLD])
     assert list(gold) == [SOURCE]
     assert [a.titles[0] for a in gold[SOURCE].articles] == [
         "Samen sterker na de crisis",
