@@ -16,6 +16,10 @@ class Span:
     start: int
     end: int
 
+    def through(self, other: Span) -> Span:
+        """The smallest span that holds both: a name and the organisation a phrase ties it to."""
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -25,6 +29,7 @@ class Mention:
     span: Span
     confidence: float = 0.9
     key: str = ""  # a curated id when the mention was resolved (gazetteer, thesaurus)
+    context: Span | None = None  # the phrase that states the fact ("X, lector bij Y"), when wider than the name
 
 
 @dataclass
@@ -75,6 +80,8 @@ class PublicationRecord:
     publisher: Mention | None = None
     date: Mention | None = None  # text is an ISO year, year-month or date
     kind: str = "other"
+    editors: list[PersonRecord] = field(default_factory=list)  # from the colophon
+    contributors: list[PersonRecord] = field(default_factory=list)
 
 
 @dataclass

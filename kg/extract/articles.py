@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -19,7 +20,8 @@ from kg.segment.markers import kicker_genre
 def _described(name: Mention, tail: Mention | None) -> PersonRecord:
     """A person with the role and organisation that a signature or byline prints after the name."""
     role, organisation = role_and_organisation(tail) if tail else (None, None)
-    return PersonRecord(name=name, roles=[role] if role else [], affiliations=[organisation] if organisation else [])
+    stated = [replace(organisation, context=name.span.through(organisation.span))] if organisation else []
+    return PersonRecord(name=name, roles=[role] if role else [], affiliations=stated)
 
 
 def _person_from_signature(draft: Draft) -> PersonRecord | None:

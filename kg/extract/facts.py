@@ -7,6 +7,7 @@ every span found is mapped back to exact offsets in the original file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
@@ -15,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.colophon import is_colophon
 from kg.extract.interviewees import interviewees
 from kg.extract.names import is_full_name, surname
 from kg.extract.roles import find_affiliations
@@ -91,8 +93,10 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         if affiliation.role:
             target.roles.append(_mention(affiliation.role, doc, locate, 0.7))
         if affiliation.organisation is not None:
-            target.affiliations.append(_mention(affiliation.organisation, doc, locate, 0.7, affiliation.organisation.kb_id_))
-    if record.genre == "other" and record.headline.text.casefold() == "colofon":
+            found = _mention(affiliation.organisation, doc, locate, 0.7, affiliation.organisation.kb_id_)
+            phrase = locate(affiliation.person.start_char, affiliation.person.end_char).through(found.span)
+            target.affiliations.append(replace(found, context=phrase))
+    if is_colophon(record):
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
     described = {key for key, p in people.items() if p.roles or p.affiliations}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.articles import credit_from_contents, to_record
+from kg.extract.colophon import move_colophons
 from kg.extract.facts import annotate
 from kg.extract.publication import describe, find_publisher
 from kg.ingest import Source
@@ -32,6 +33,9 @@ def extract(source: Source) -> Extraction:
     candidates = annotate(articles, normalise(source.text), make_nlp())
     publication = describe(source.text, lines)
     publication.publisher = find_publisher(publication, _gazetteer())
+    articles = move_colophons(articles, source.text, publication)
+    if publication.name is None and articles:
+        publication.name = articles[0].headline  # no masthead: the title line names the document
     return Extraction(
         source_name=source.name,
         sha256=source.sha256,

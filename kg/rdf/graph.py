@@ -51,7 +51,7 @@ class SourceGraphWriter:
         g = self.g
         node = iris.publication(self.source.name)
         g.add((node, RDF.type, SCHEMA.PublicationIssue))  # an issue (or page) of a periodical
-        name = record.name.text if record.name else self.source.name.rsplit(".", 1)[0]
+        name = record.name.text if record.name else "(untitled)"  # extraction names it by its masthead or title line
         g.add((node, SCHEMA.name, Literal(name)))
         g.add((node, KG.publicationKind, Literal(record.kind)))
         g.add((node, PROV.wasDerivedFrom, doc))
@@ -60,6 +60,9 @@ class SourceGraphWriter:
         if record.publisher:
             org = self.organisation(record.publisher)
             self.evidence.edge(node, SCHEMA.publisher, org, record.publisher.span, record.publisher.confidence)
+        for predicate, people in ((SCHEMA.editor, record.editors), (SCHEMA.contributor, record.contributors)):
+            for person in people:
+                self.evidence.edge(node, predicate, self.person(person), person.name.span, person.name.confidence)
         if record.date and len(record.date.text) in _DATE_TYPES:
             g.add((node, SCHEMA.datePublished, Literal(record.date.text, datatype=_DATE_TYPES[len(record.date.text)])))
         return node
@@ -83,7 +86,9 @@ class SourceGraphWriter:
         for author in record.authors:
             self.evidence.edge(node, SCHEMA.author, self.person(author), author.name.span, author.name.confidence)
         for interviewee in record.interviewees:
-            self.evidence.edge(node, KG.interviews, self.person(interviewee), interviewee.name.span, interviewee.name.confidence)
+            person = self.person(interviewee)
+            self.evidence.edge(node, KG.interviews, person, interviewee.name.span, interviewee.name.confidence)
+            g.add((node, SCHEMA.mentions, person))  # stated too: no store infers kg:interviews ⊑ schema:mentions
         for person in record.persons:
             self.evidence.edge(node, SCHEMA.mentions, self.person(person), person.name.span, person.name.confidence)
         for mention in record.organisations:
@@ -124,7 +129,8 @@ class SourceGraphWriter:
         for role in record.roles:
             self.evidence.edge(node, SCHEMA.jobTitle, Literal(role.text), role.span, role.confidence, OA.describing)
         for affiliation in record.affiliations:
-            self.evidence.edge(node, SCHEMA.affiliation, self.organisation(affiliation), affiliation.span, affiliation.confidence)
+            organisation = self.organisation(affiliation)
+            self.evidence.edge(node, SCHEMA.affiliation, organisation, affiliation.context or affiliation.span, affiliation.confidence)
         return node
 
     def organisation(self, mention: Mention) -> URIRef:

@@ -254,7 +254,8 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
             end -= 1
         draft.end = end
         closing = [line for line in lines[draft.start + 1:end + 1] if not line.blank][-CLOSING_LINES:]
-        draft.signature = next((found for line in closing if (found := signature(line, organisation_only=True))), None)
+        if draft.reason != "colophon":  # a colophon's "Name (Organisation), Name" lines sign nothing
+            draft.signature = next((found for line in closing if (found := signature(line, organisation_only=True))), None)
         for line in lines[draft.start:min(end + 1, draft.start + 12)]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         if draft.reason not in ("colophon", "portrait"):
@@ -264,7 +265,7 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
             _fallback_headline(lines, draft)
     _share_stacked_bodies(drafts)
     kept = _absorb_headless(drafts)
-    return _with_boxes(lines, [d for d in kept if d.reason in ("page-headline", "stacked") or _has_body(lines, d, contents)])
+    return _with_boxes(lines, [d for d in kept if d.reason in ("page-headline", "stacked", "colophon") or _has_body(lines, d, contents)])
 
 
 def _with_boxes(lines: list[Line], articles: list[Draft]) -> list[Draft]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from kg.extract.roles import job_titles
 from kg.extract.signatures import role_and_organisation
@@ -39,11 +40,14 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
     if match.group("tail"):
         role, organisation = role_and_organisation(mention_in(line, match.group("tail"), len(match.group("name"))))
         person.roles += [role] if role else []
-        person.affiliations += [organisation] if organisation else []
+        person.affiliations += [replace(organisation, context=person.name.span.through(organisation.span))] if organisation else []
     for descriptor in described:
         words = descriptor.text.casefold().split()
-        is_role = words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles()))
-        (person.roles if is_role else person.affiliations).append(mention_in(descriptor, descriptor.text))
+        stated = mention_in(descriptor, descriptor.text)
+        if words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles())):
+            person.roles.append(stated)
+        else:
+            person.affiliations.append(replace(stated, context=person.name.span.through(stated.span)))
     return person
 
 

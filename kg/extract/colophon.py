@@ -1,0 +1,87 @@
+"""A colophon's people: the editors and contributors of the publication issue, not authors.
+
+A colophon lists who made the issue under labels ("### Redactie", "Eindredactie: X",
+"Vormgeving" over a name). Whoever stands under an editing label (``kg/data/colophon_roles.txt``)
+is an editor of the issue (``schema:editor``), anyone else a contributor; the label is their role.
+The colophon itself is no article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.data import word_list
+from kg.segment.credits import given
+from kg.extract.names import split_names
+from kg.model import ArticleRecord, Mention, PersonRecord, PublicationRecord, Span
+
+LABEL_WORDS = 4  # "Hoofd- en eindredactie" is a label; a line of names or prose is not
+_INLINE = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:", re.MULTILINE)
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_HEADING = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:?\s*$", re.MULTILINE)
+
+
+def is_colophon(record: ArticleRecord) -> bool:
+    return record.genre == "other" and record.headline.text.casefold() in ("colofon", "colophon", "redactie en colofon")
+
+
+def move_colophons(articles: list[ArticleRecord], text: str, publication: PublicationRecord) -> list[ArticleRecord]:
+    """The articles without their colophons; the colophons' people join the publication."""
+    kept: list[ArticleRecord] = []
+    for record in articles:
+        if not is_colophon(record):
+            kept.append(record)
+            continue
+        people = [*record.authors, *record.interviewees, *record.persons]
+        known = {p.name.text for p in people}
+        people += [PersonRecord(name) for name in _credited(text, record.span) if name.text not in known]
+        for person in people:
+            label = _label(text, person.name.span.start, record.span.start)
+            if label is not None:
+                person.roles.append(label)
+            editing = label is not None and any(word in label.text.casefold() for word in word_list("colophon_roles.txt"))
+            (publication.editors if editing else publication.contributors).append(person)
+    return kept
+
+
+def _label(text: str, at: int, floor: int) -> Mention | None:
+    """The label a name stands under: "Label: ..." on its own line, else the nearest line above
+    (within the colophon) that is only a short label."""
+    line_start = text.rfind("\n", 0, at) + 1
+    inline = _INLINE.match(text, line_start, at)
+    if inline:
+        return _mention(text, line_start, inline)
+    end = line_start - 1
+    while end > floor:
+        start = text.rfind("\n", 0, end) + 1
+        heading = _HEADING.match(text, start, end)
+        if heading and _is_label(text[start:end], heading.group("label")):
+            return _mention(text, start, heading)
+        end = start - 1
+    return None
+
+
+def _is_label(line: str, label: str) -> bool:
+    """A heading, a line ending in a colon, or a few words with one capital ("Vormgeving",
+    "Hoofd- en eindredactie"); not a name ("Len Blonk") that stands above another."""
+    words = label.split()
+    marked = line.lstrip().startswith("#") or line.rstrip().endswith(":")
+    return len(words) <= LABEL_WORDS and (marked or all(not w[:1].isupper() for w in words[1:]))
+
+
+def _mention(text: str, start: int, match: re.Match[str]) -> Mention:
+    label = match.group("label").strip()
+    at = text.find(label, start)
+    return Mention(label, Span(at, at + len(label)), 0.7)
+
+
+def _credited(text: str, span: Span) -> list[Mention]:
+    """Names after a label on the same line ("Fotografie: Mila Peters"): the recogniser leaves
+    photo and illustration credits out of articles, but in a colophon they are its makers."""
+    names: list[Mention] = []
+    for line in _LINE.finditer(text, span.start, span.end):
+        label = _INLINE.match(line.group())
+        if label:
+            at = line.start() + label.end()
+            names += [n for n in split_names(text[at:line.end()], at) if given(n.text)]
+    return names

@@ -1,0 +1,61 @@
+"""A colophon's people edit or contribute to the issue; they are not authors of an article.
+Also the contract a triple store relies on: interviewees are mentions, affiliations quote the
+phrase that states them, a publication is named by its text. (An invented magazine.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from kg.rdf.namespaces import KG, OA, SCHEMA
+from tests.utils.building import run_build
+
+FIXTURE = Path(__file__).parent / "fixtures" / "magazine_with_colophon.md"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    root = tmp_path_factory.mktemp("colophon")
+    run_build([FIXTURE], root / "out", root / "cache")
+    return Graph().parse(root / "out" / "kg.ttl", format="turtle")
+
+
+def _named(graph: Graph, name: str) -> URIRef:
+    (node,) = [s for s in graph.subjects(SCHEMA.name, None) if str(graph.value(s, SCHEMA.name)) == name]
+    return node
+
+
+def test_colophon_people_are_editors_and_contributors_of_the_issue_not_authors(graph: Graph) -> None:
+    (issue,) = graph.subjects(RDF.type, SCHEMA.PublicationIssue)
+    editors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(issue, SCHEMA.editor)}
+    contributors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(issue, SCHEMA.contributor)}
+    assert editors == {"Anna de Vries", "Pieter Smit", "Fleur Bakker"}
+    assert contributors == {"Koen Jansen", "Mila Peters"}  # "Illustraties: X" inline; a photo credit ("Fotografie: X") is not read as a person
+    assert str(graph.value(_named(graph, "Koen Jansen"), SCHEMA.jobTitle)) == "Vormgeving"
+    headlines = {str(h) for h in graph.objects(None, SCHEMA.headline)}
+    assert "COLOFON" not in headlines
+    authors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(None, SCHEMA.author)}
+    assert authors == {"Lotte Kramer"}
+
+
+def test_an_interviewee_is_also_a_mention(graph: Graph) -> None:
+    visser = _named(graph, "Bram Visser")
+    (article,) = graph.subjects(KG.interviews, visser)
+    assert (article, SCHEMA.mentions, visser) in graph
+
+
+def test_affiliation_evidence_quotes_the_phrase_that_states_it(graph: Graph) -> None:
+    visser = _named(graph, "Bram Visser")
+    (org,) = graph.objects(visser, SCHEMA.affiliation)
+    statements = [s for s in graph.subjects(RDF.subject, visser) if graph.value(s, RDF.predicate) == SCHEMA.affiliation and graph.value(s, RDF.object) == org]
+    quotes = {str(graph.value(q, OA.exact)) for s in statements for a in graph.subjects(OA.hasBody, s) for t in graph.objects(a, OA.hasTarget) for q in graph.objects(t, OA.hasSelector) if graph.value(q, OA.exact)}
+    assert any("Bram Visser" in q and "Stichting Jong Oost" in q for q in quotes)
+
+
+def test_the_publication_is_named_by_its_text_never_its_file(graph: Graph) -> None:
+    (issue,) = graph.subjects(RDF.type, SCHEMA.PublicationIssue)
+    name = str(graph.value(issue, SCHEMA.name))
+    assert name == "Wijkwerk" and FIXTURE.stem not in name
