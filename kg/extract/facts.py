@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.bios import bio_affiliations
 from kg.extract.colophon import is_colophon
 from kg.extract.interviewees import interviewees
 from kg.extract.names import is_full_name, surname
@@ -85,14 +86,14 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         if key not in people and key not in authors:
             mention = _mention(span, doc, locate, 0.8 if key in full else 0.6)
             people[key] = PersonRecord(Mention(full.get(key, mention.text), mention.span, mention.confidence))
-    for affiliation in find_affiliations(doc):
+    for affiliation in find_affiliations(doc) + bio_affiliations(doc):
         key = surname(affiliation.person.text)
         target = next((p for p in record.authors + portrayed if surname(p.name.text) == key), None) or people.get(key)
         if target is None:
             continue
         if affiliation.role:
             target.roles.append(_mention(affiliation.role, doc, locate, 0.7))
-        if affiliation.organisation is not None:
+        if affiliation.organisation is not None and affiliation.organisation.text not in {a.text for a in target.affiliations}:
             found = _mention(affiliation.organisation, doc, locate, 0.7, affiliation.organisation.kb_id_)
             phrase = locate(affiliation.person.start_char, affiliation.person.end_char).through(found.span)
             target.affiliations.append(replace(found, context=phrase))

@@ -40,6 +40,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 from wordfreq import zipf_frequency
 
+from kg.data import word_list
 from kg.lexicon import zipf
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
 from kg.nlp.scoring import score_span_group
@@ -179,8 +180,10 @@ class OrganisationFinder:
         Deventer", "Kees Mol van het Buurtteam Oost". Needs the persons component to have run."""
         for person in doc.spans.get("persons", []):
             index = person.end
+            role = False
             if index < len(doc) and doc[index].text == ",":
-                index += 1
+                role = (linked := _past_role(doc, index + 1)) != index + 1
+                index = linked
             if index >= len(doc) or doc[index].text not in ("van", "bij"):
                 continue  # "Schell-Kiehl, Van Rest & Vos": a capital "Van" opens the next surname
             index += 1
@@ -189,7 +192,8 @@ class OrganisationFinder:
             end = index
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self.patterns.name_stoplist:
                 end += 1
-            if end > index and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
+            common = role and zipf(doc[index].lower_) >= self.patterns.common_word_zipf  # "hoogleraar Economie van Kunst": a chair, not an organisation
+            if end > index and not common and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
                 name = doc[index:end]
                 yield self._labelled(name, self.gazetteer.resolve(name.text))
 
@@ -509,3 +513,20 @@ def make_organisations(
     gazetteer = Gazetteer.load(gazetteer_path or default_gazetteer_path())
     patterns = PatternData.load(patterns_path or DEFAULT_PATTERNS)
     return OrganisationRecogniser(OrganisationFinder(nlp.vocab, gazetteer, patterns), scorer)
+
+
+ROLE_TOKENS = 6  # "Nancy van Loon, manager Eindhoven van Lumens": a role before the link
+
+
+def _past_role(doc: Doc, index: int) -> int:
+    """Where the link of an apposition stands, past a role that opens with a job title ("de
+    directeur", "manager Eindhoven"); ``index`` itself when no role opens there."""
+    start = index + 1 if index < len(doc) and doc[index].lower_ in ("de", "het") else index
+    if start >= len(doc) or not doc[start].text[:1].islower() or not doc[start].lower_.endswith(tuple(word_list("job_titles.txt"))):
+        return index
+    for end in range(start + 1, min(len(doc), start + ROLE_TOKENS)):
+        if doc[end].text in ("van", "bij"):
+            return end
+        if doc[end].is_punct:
+            break
+    return index

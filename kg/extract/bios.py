@@ -1,0 +1,98 @@
+"""Affiliations that bios state for several people at once.
+
+A bio sentence opens with one or more names and a bio verb ("X en Y zijn onderzoekers bij het
+lectoraat A van Hogeschool B, partner van Werkplaats C."): every organisation the sentence names
+is an affiliation of each of them: lectoraat, hogeschool and werkplaats alike. A sentence that
+goes on about them ("Zij zijn beiden verbonden aan ...", "Alle drie zijn tevens verbonden
+aan ...", "Hij is daarnaast lector aan ...") adds its organisations to the same people. The
+verbs and the pronouns are data (``kg/data/bio_verbs.txt``, ``kg/data/bio_pronouns.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.data import word_list
+from kg.extract.roles import Affiliation, affiliation_words, job_titles
+from kg.nlp.person_lexicon import load_lexicon
+
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
+_LIST_GLUE = re.compile(r"^[\s■▪●*_,&]*(?:en|and)?[\s*_,&]*$")
+_WORD_BEFORE = re.compile(r"(\S+)[.!?]$")
+PRONOUN_REACH = 4  # words before the pronoun that goes on about a bio's people ("Sinds 2000 is hij ...")
+CHAIN = 3  # sentences after a bio sentence that may go on about its people
+
+
+@lru_cache(maxsize=1)
+def _verb() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
+    return re.compile(rf"^[\s*_]*(?:{verbs})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pronoun() -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(word_list("bio_pronouns.txt"), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:\S+\s+){{0,{PRONOUN_REACH}}}?(?:{words})\b", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges: a stop followed by space, or a line break; not the stop of an initial or
+    a title ("G. van der Laan", "Prof. dr.")."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start())
+        abbreviation = before is not None and (len(before.group(1)) == 1 or before.group(1).casefold() in load_lexicon().titles)
+        if boundary.group() != "\n" and abbreviation:
+            continue
+        ranges.append((start, boundary.start()))
+        start = boundary.end()
+    ranges.append((start, len(text)))
+    return [(a, b) for a, b in ranges if b > a]
+
+
+def _about_work(sentence: str) -> bool:
+    """A sentence that states where someone works: a job title or a word that ties them to an organisation."""
+    words = set(re.findall(r"[\w-]+", sentence.casefold()))
+    return bool(words & (job_titles() | affiliation_words())) or any(w.endswith(tuple(job_titles())) for w in words)
+
+
+def _subjects(text: str, start: int, persons: list[Span]) -> list[Span]:
+    """The people a sentence opens with, when only names, list glue and marks come before its bio verb."""
+    subjects: list[Span] = []
+    position = start
+    for person in persons:
+        if person.start_char < position:
+            continue
+        if not _LIST_GLUE.match(_without_titles(text[position:person.start_char])):
+            break
+        subjects.append(person)
+        position = person.end_char
+    return subjects if subjects and _verb().match(text[position:position + 30]) else []
+
+
+def _without_titles(glue: str) -> str:
+    return " ".join(word for word in glue.split(" ") if word.casefold() not in load_lexicon().titles)
+
+
+def bio_affiliations(doc: Doc) -> list[Affiliation]:
+    """Every (person, organisation) a bio sentence, or the sentences that go on about its people, states."""
+    text = doc.text
+    persons = sorted(doc.spans.get("persons", []), key=lambda s: s.start_char)
+    organisations = sorted(doc.spans.get("organisations", []), key=lambda s: s.start_char)
+    found: list[Affiliation] = []
+    previous: list[Span] = []
+    since = CHAIN
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        subjects = _subjects(text, start, [p for p in persons if start <= p.start_char < end])
+        since = 0 if subjects else since + 1
+        if not subjects and previous and since <= CHAIN and _pronoun().match(sentence) and _about_work(sentence):
+            subjects = previous
+        previous = subjects or previous
+        named = [o for o in organisations if start <= o.start_char < end]
+        found += [Affiliation(person, None, org) for person in subjects for org in named]
+    return found

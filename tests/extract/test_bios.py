@@ -1,0 +1,54 @@
+"""Bios that state affiliations for several people at once, and appositions with a role, on
+invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.bios import bio_affiliations
+from kg.extract.roles import find_affiliations
+from kg.nlp.pipeline import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return make_nlp()
+
+
+def _pairs(nlp: Language, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    found = find_affiliations(doc) + bio_affiliations(doc)
+    return {(a.person.text, a.organisation.text) for a in found if a.organisation is not None}
+
+
+def test_one_bio_sentence_gives_every_named_person_every_organisation(nlp: Language) -> None:
+    pairs = _pairs(nlp, "■ **Anouk de Wit** en **Pim Koster** zijn onderzoekers bij Hogeschool Oost, partner van Werkplaats Sociaal Domein Oost.")
+    assert {("Anouk de Wit", "Hogeschool Oost"), ("Pim Koster", "Hogeschool Oost")} <= pairs
+    assert {("Anouk de Wit", "Werkplaats Sociaal Domein Oost"), ("Pim Koster", "Werkplaats Sociaal Domein Oost")} <= pairs
+
+
+def test_a_sentence_that_goes_on_about_them_adds_its_organisations(nlp: Language) -> None:
+    text = "Anouk de Wit en Pim Koster zijn onderzoekers bij Hogeschool Oost. Zij zijn beiden verbonden aan Werkplaats Sociaal Domein Oost."
+    pairs = _pairs(nlp, text)
+    assert {("Anouk de Wit", "Werkplaats Sociaal Domein Oost"), ("Pim Koster", "Werkplaats Sociaal Domein Oost")} <= pairs
+
+
+def test_titles_and_initials_do_not_end_a_bio_sentence(nlp: Language) -> None:
+    text = "Prof. dr. H. Bos is als hoogleraar verbonden aan de Universiteit van Tilburg. Sinds 2019 is hij daarnaast lector aan Hogeschool Zuid."
+    pairs = _pairs(nlp, text)
+    assert ("H. Bos", "Universiteit van Tilburg") in pairs
+    assert ("H. Bos", "Hogeschool Zuid") in pairs
+
+
+def test_a_pronoun_sentence_about_something_else_adds_nothing(nlp: Language) -> None:
+    pairs = _pairs(nlp, "Jan Jansen is directeur van Stichting Alfa. Hij zegt dat Gemeente Delft meer moet doen.")
+    assert ("Jan Jansen", "Stichting Alfa") in pairs
+    assert ("Jan Jansen", "Gemeente Delft") not in pairs
+
+
+def test_an_apposition_with_a_role_names_an_unknown_organisation(nlp: Language) -> None:
+    pairs = _pairs(nlp, "Er is meer nodig, zegt Sanne Mulder, coördinator Zwolle van Travers.")
+    assert ("Sanne Mulder", "Travers") in pairs
+    pairs = _pairs(nlp, "Eva Smit, de directeur van welzijnsorganisatie Kompas, opende de dag.")
+    assert ("Eva Smit", "Kompas") in pairs
