@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,15 @@ def test_cli_names_a_graph_it_cannot_read(tmp_path: Path, capsys: pytest.Capture
     assert main(["eval", "--gold", str(GOLD), "--graph", str(graph)]) == 2
     err = capsys.readouterr().err
     assert name in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--errors"]])
+def test_a_reader_that_stops_early_gets_no_traceback(mode: list[str]) -> None:
+    """`kg eval --json | head`: the pipe is closed before kg writes; kg ends without a traceback."""
+    command = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", "eval", "--gold", str(GOLD), "--graph", str(GRAPH), *mode]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first write
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in err and "BrokenPipe" not in err
