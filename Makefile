@@ -23,16 +23,21 @@ demo: $(STAMP)
 
 # Every dev set built and scored, one row per source: the seeds against $(GOLD), and $(GOLD_WEB)
 # (texts with their gold beside them) against itself. Builds go to $(EVAL_OUT), not exports/.
+# Each set's scores are saved as $(EVAL_OUT)/SET.json; the previous run's (SET.before.json) are
+# the baseline whose changes per source the table shows.
 GOLD ?= ../shared/gold
 GOLD_WEB ?= ../shared/gold-web
 EVAL_OUT ?= .eval
+score = test ! -f $(EVAL_OUT)/$(2).json || mv $(EVAL_OUT)/$(2).json $(EVAL_OUT)/$(2).before.json; \
+	$(BIN)/kg eval --gold $(1) --graph $(EVAL_OUT)/$(2)/kg.ttl --save $(EVAL_OUT)/$(2).json \
+	$$(test ! -f $(EVAL_OUT)/$(2).before.json || echo --baseline $(EVAL_OUT)/$(2).before.json)
 eval: $(STAMP)
 	$(BIN)/kg build seeds --out $(EVAL_OUT)/seeds
 	$(BIN)/kg build $(GOLD_WEB) --out $(EVAL_OUT)/web
 	@echo "== seeds against $(GOLD)"
-	$(BIN)/kg eval --gold $(GOLD) --graph $(EVAL_OUT)/seeds/kg.ttl
+	@$(call score,$(GOLD),seeds)
 	@echo "== $(GOLD_WEB) against itself"
-	$(BIN)/kg eval --gold $(GOLD_WEB) --graph $(EVAL_OUT)/web/kg.ttl
+	@$(call score,$(GOLD_WEB),web)
 
 # Real tools the tests check our output against, installed when missing (Debian): Apache Jena RIOT
 # reads the exports, headless Chromium (with ChromeDriver) opens the HTML maps, Virtuoso is a real

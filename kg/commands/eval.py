@@ -28,6 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--graph", type=Path, required=True, help="a built graph: .ttl, .trig or .jsonld")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="also write the scores as JSON (as --json prints them) to FILE")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="scores of an earlier run (--json or --save): show each change per source and list what any source lost",
+    )
     parser.add_argument(
         "--errors",
         nargs="*",
@@ -46,27 +53,37 @@ def _error_categories(names: list[str] | None, valid: tuple[str, ...]) -> tuple[
 
 def run(args: argparse.Namespace, console: Console) -> int:
     from kg.evaluate import GoldError, evaluate, render_errors, render_sources, render_table
+    from kg.evaluate.baseline import BaselineError, describe_losses, load_baseline, losses
     from kg.evaluate.score import CATEGORIES
 
     unknown = [name for name in args.errors or () if name not in CATEGORIES]
     if unknown:
         return _fail(f"unknown --errors category: {', '.join(unknown)}; the categories are {', '.join(CATEGORIES)}")
-    for path in (*args.gold, args.graph):
+    for path in (*args.gold, args.graph, *([args.baseline] if args.baseline else [])):
         if not path.exists():
             return _fail(f"{path} does not exist")
     try:
+        baseline = load_baseline(args.baseline) if args.baseline else None
         report = evaluate(args.gold, args.graph)
-    except GoldError as exc:
+    except (BaselineError, GoldError) as exc:
         return _fail(str(exc))
     except (ValueError, OSError) as exc:  # kg.rdf.load names the graph file and what is wrong with it
         return _fail(str(exc))
     errors = _error_categories(args.errors, CATEGORIES)
+    scores = json.dumps(report.to_dict(errors), indent=2, sort_keys=True)
+    if args.save:
+        try:
+            args.save.write_text(scores + "\n", encoding="utf-8")
+        except OSError as exc:
+            return _fail(f"{args.save}: cannot write the scores ({exc.strerror or exc})")
     try:
         if args.json:
-            print(json.dumps(report.to_dict(errors), indent=2, sort_keys=True))
+            print(scores)
         else:
-            console.print(render_sources(report))
+            console.print(render_sources(report, baseline))
             console.print(render_table(report))
+            if baseline:
+                console.print(describe_losses(losses(report, baseline), args.baseline), highlight=False, markup=False, soft_wrap=True)
             if errors:
                 console.print(render_errors(report, errors))
         sys.stdout.flush()

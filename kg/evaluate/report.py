@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -71,23 +72,35 @@ def render_table(report: EvalReport) -> Table:
 SHORT = {"articles": "art", "authors": "auth", "interviewees": "intv", "persons": "pers", "affiliations": "affil", "organisations": "orgs", "themes": "themes", "recommendations": "recs"}
 
 
-def render_sources(report: EvalReport, title: str = "per source") -> Table:
+def render_sources(report: EvalReport, baseline: EvalReport | None = None, title: str = "per source") -> Table:
     """F1 per source and category, and the totals' F1 last; a category that has neither gold nor
-    predictions in a source shows "-". Themes also show recall, the number the issue tracks."""
-    table = Table(title=title, caption="F1 per category; themes: F1 / recall")
+    predictions in a source shows "-". Themes also show recall, the number the issue tracks. With a
+    ``baseline`` (an earlier run), each number that changed is followed by its change: F1, for
+    themes recall."""
+    caption = "F1 per category; themes: F1 / recall" + ("; change since the baseline after it" if baseline else "")
+    table = Table(title=title, caption=caption)
     table.add_column("source")
     for category in CATEGORIES:
         table.add_column(SHORT[category], justify="right")
     rows = [*sorted(report.sources.items()), ("all", report.categories)]
+    before = {**baseline.sources, "all": baseline.categories} if baseline else {}
     for source, counts in rows:
-        table.add_row(source if len(source) <= 40 else source[:39] + "…", *(_cell(category, counts[category]) for category in CATEGORIES), style="bold" if source == "all" else None)
+        cells = (_cell(category, counts[category], before[source][category] if source in before else None) for category in CATEGORIES)
+        table.add_row(escape(source if len(source) <= 40 else source[:39] + "…"), *cells, style="bold" if source == "all" else None)
     return table
 
 
-def _cell(category: str, counts: Counts) -> str:
-    if not counts.tp + counts.fp + counts.fn:
+def _cell(category: str, counts: Counts, before: Counts | None) -> str:
+    """The cell's numbers as rich markup; a change since ``before`` in green or red."""
+    if not counts.tp + counts.fp + counts.fn and not (before and before.tp + before.fp + before.fn):
         return "-"
-    return f"{counts.f1:.2f}/{counts.recall:.2f}" if category == "themes" else f"{counts.f1:.2f}"
+    text = f"{counts.f1:.2f}/{counts.recall:.2f}" if category == "themes" else f"{counts.f1:.2f}"
+    if before is None:
+        return text
+    change = counts.recall - before.recall if category == "themes" else counts.f1 - before.f1
+    if change == 0:
+        return text
+    return f"{text} [{'green' if change > 0 else 'red'}]{change:+.2f}[/]"
 
 
 def _add_errors(tree: Tree, label: str, style: str, errors: Sequence[ErrorItem]) -> None:

@@ -65,7 +65,7 @@ def test_several_gold_folders_are_scored_together(tmp_path: Path) -> None:
 def test_cli_prints_a_row_per_source_and_the_totals(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--gold", str(GOLD), "--graph", str(GRAPH)]) == 0
     out = capsys.readouterr().out
-    assert "per source" in out and "100_fixture" in out and "all" in out and "precision" in out
+    assert "source" in out and "100_fixture" in out and "│ all" in out and "precision" in out
 
 
 @pytest.mark.parametrize(
