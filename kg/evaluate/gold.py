@@ -57,28 +57,44 @@ class GoldError(Exception):
     """A gold file or folder that cannot be read; the message names it."""
 
 
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a string, not {value!r}")
+    return value
+
+
+def _list(entry: dict[str, Any], key: str) -> list[Any]:
+    value = entry.get(key) or []
+    if not isinstance(value, list):
+        raise TypeError(f'"{key}" must be a list, not {value!r}')
+    return value
+
+
 def _organisation(entry: Any) -> Organisation:
     if isinstance(entry, str):
         return Organisation((entry,))
-    return Organisation((entry["name"], *entry.get("aliases", [])))
+    return Organisation((_text(entry["name"], "an organisation's name"), *(_text(a, "an alias") for a in _list(entry, "aliases"))))
 
 
 def _person(entry: Any) -> Person:
     if isinstance(entry, str):
         return Person((entry,))
-    return Person((entry["name"],), tuple(_organisation(a) for a in entry.get("affiliations", [])))
+    return Person((_text(entry["name"], "a person's name"),), tuple(_organisation(a) for a in _list(entry, "affiliations")))
 
 
 def _article(entry: dict[str, Any]) -> Article:
+    first_line = entry.get("first_line")
+    if first_line is not None and type(first_line) is not int:
+        raise TypeError(f'"first_line" must be a line number, not {first_line!r}')
     return Article(
-        titles=(entry["title"], *entry.get("alt_titles", [])),
-        first_line=entry.get("first_line"),
-        authors=tuple(_person(p) for p in entry.get("authors", [])),
-        interviewees=tuple(_person(p) for p in entry.get("interviewees", [])),
-        persons=tuple(_person(p) for p in entry.get("persons_mentioned", [])),
-        organisations=tuple(_organisation(o) for o in entry.get("organisations", [])),
-        themes=tuple(Theme((label,)) for label in entry.get("themes", [])),
-        recommendations=tuple(r["text"] for r in entry.get("recommendations", [])),
+        titles=(_text(entry["title"], "a title"), *(_text(t, "a title") for t in _list(entry, "alt_titles"))),
+        first_line=first_line,
+        authors=tuple(_person(p) for p in _list(entry, "authors")),
+        interviewees=tuple(_person(p) for p in _list(entry, "interviewees")),
+        persons=tuple(_person(p) for p in _list(entry, "persons_mentioned")),
+        organisations=tuple(_organisation(o) for o in _list(entry, "organisations")),
+        themes=tuple(Theme((_text(label, "a theme"),)) for label in _list(entry, "themes")),
+        recommendations=tuple(_text(r["text"], "a recommendation's text") for r in _list(entry, "recommendations")),
     )
 
 
@@ -90,9 +106,16 @@ def _read(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("source"), str) or not isinstance(data.get("articles", []), list):
         raise GoldError(f"{path}: not in the gold format (an object with a \"source\" name and a list of \"articles\"; see GOLD_FORMAT.md)")
     covers = data.get("covers")
-    if covers is not None and not (isinstance(covers, list) and len(covers) == 2 and all(isinstance(n, int) for n in covers)):
-        raise GoldError(f"{path}: \"covers\" must be [first_line, last_line]")
+    if covers is not None and not _line_range(covers):
+        raise GoldError(f"{path}: \"covers\" must be [first_line, last_line], 1-based lines with first <= last")
     return data
+
+
+def _line_range(covers: Any) -> bool:
+    """Whether ``covers`` is [first, last]: two whole numbers (not booleans), 1 <= first <= last."""
+    if not (isinstance(covers, list) and len(covers) == 2 and all(type(n) is int for n in covers)):
+        return False
+    return 1 <= covers[0] <= covers[1]
 
 
 def load_gold(folders: Sequence[Path]) -> dict[str, SourceRecord]:

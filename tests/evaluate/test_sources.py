@@ -76,6 +76,12 @@ def test_cli_prints_a_row_per_source_and_the_totals(capsys: pytest.CaptureFixtur
         (b'{"articles": []}', "not in the gold format"),
         (b'{"source": "x.txt", "articles": [{"first_line": 1}]}', "an article is not in the gold format"),
         (b'{"source": "x.txt", "covers": "1-9", "articles": []}', '"covers" must be'),
+        (b'{"source": "x.txt", "covers": [926, 1], "articles": []}', '"covers" must be'),
+        (b'{"source": "x.txt", "articles": [{"title": "T", "first_line": "12"}]}', '"first_line" must be'),
+        (b'{"source": "x.txt", "articles": [{"title": "T", "authors": "Jan de Vries"}]}', '"authors" must be a list'),
+        (b'{"source": "x.txt", "articles": [{"title": 5}]}', "a title must be a string"),
+        (b'{"source": "x.txt", "articles": [{"title": "T", "recommendations": ["Doe dit."]}]}', "an article is not in the gold format"),
+        (b'{"source": "x.txt", "covers": [true, 9], "articles": []}', '"covers" must be'),
     ],
 )
 def test_cli_names_a_gold_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str) -> None:
