@@ -4,6 +4,8 @@ and category, and every loss listed, so a gain in one source cannot hide a loss 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,17 @@ def test_scores_that_cannot_be_saved_are_refused_by_name(tmp_path: Path, capsys:
     target = tmp_path / "no-such-folder" / "scores.json"
     assert main(["eval", "--gold", str(GOLD), "--graph", str(GRAPH), "--save", str(target)]) == 2
     assert "scores.json" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_eval_scores_both_dev_sets_from_its_variables_and_compares_with_the_last_run() -> None:
+    """`make eval GOLD=… GOLD_WEB=… EVAL_OUT=…`, shown (make -n), not run: builds go to EVAL_OUT, not exports."""
+    root = Path(__file__).resolve().parents[2]
+    shown = subprocess.run(
+        ["make", "-n", "eval", "GOLD=/g/gold", "GOLD_WEB=/g/web", "EVAL_OUT=/o"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout
+    assert "kg build seeds --out /o/seeds" in shown and "kg build /g/web --out /o/web" in shown
+    assert "--gold /g/gold --graph /o/seeds/kg.ttl --save /o/seeds.json" in shown
+    assert "--gold /g/web --graph /o/web/kg.ttl --save /o/web.json" in shown
+    assert "--baseline /o/seeds.before.json" in shown and "exports" not in shown
