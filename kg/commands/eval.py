@@ -65,9 +65,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     try:
         baseline = load_baseline(args.baseline) if args.baseline else None
         report = evaluate(args.gold, args.graph)
-    except (BaselineError, GoldError) as exc:
-        return _fail(str(exc))
-    except (ValueError, OSError) as exc:  # kg.rdf.load names the graph file and what is wrong with it
+    except (BaselineError, GoldError, ValueError, OSError) as exc:  # each names its file; kg.rdf.load raises ValueError for a graph
         return _fail(str(exc))
     errors = _error_categories(args.errors, CATEGORIES)
     scores = json.dumps(report.to_dict(errors), indent=2, sort_keys=True)
