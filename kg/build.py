@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
-from kg.ingest import RefusedSource, Source, collect, read_source
+from kg.ingest import RefusedSource, Source, collect, left_out, read_source
 from kg.maps import render_maps
 from kg.model import Extraction
 from kg.network import analyse
@@ -91,6 +91,10 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
         warnings.extend(notes)
     for refusal in refused:
         report.warn(f"refused {refusal}")
+    skipped = left_out(options.sources)
+    if skipped:
+        kinds = ", ".join(sorted({p.suffix.lower() or "(no extension)" for p in skipped}))
+        warnings.append(f"left out {len(skipped)} file(s) that are not sources ({kinds})")
     for note in warnings:
         report.warn(note)
     if refused and options.strict:

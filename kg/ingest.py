@@ -7,6 +7,7 @@ refusal fails the build.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,13 +35,20 @@ class Source:
     media_type: str
 
 
+DOCUMENTS = {".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".epub"}  # publications a user expects read
+
+
 def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
-    """Expand folders into their .txt/.md files (recursively, sorted); refuse what is missing."""
+    """Expand folders into their .txt/.md files (recursively, sorted); refuse what is missing.
+
+    In a folder, a document of a type that is not read yet (a PDF, a Word file, a web page), an
+    unreadable subfolder and a linked subfolder (not followed) are refused with their reason;
+    other files (data, images) are left out silently: :func:`left_out` counts them."""
     found: list[Path] = []
     refused: list[RefusedSource] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found.extend(_walk(path, refused))
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 found.append(path)
@@ -52,6 +60,60 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
     return sorted(unique.values(), key=lambda p: (p.name, str(p))), refused
 
 
+def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        refused.append(RefusedSource(Path(error.filename or folder), f"folder cannot be read ({error.strerror or error})"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        for name in sorted(folders):
+            if (Path(root) / name).is_symlink():
+                refused.append(RefusedSource(Path(root) / name, "is a linked folder; give it as a source of its own to read it"))
+        folders[:] = sorted(f for f in folders if not (Path(root) / f).is_symlink())
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() in SUFFIXES:
+                found.append(path)
+            elif path.suffix.lower() in DOCUMENTS:
+                refused.append(RefusedSource(path, f"{path.suffix.lower()} files are not read yet; convert it to .txt or .md"))
+    return found
+
+
+def left_out(paths: list[Path]) -> list[Path]:
+    """Files in the source folders that are neither read nor refused (data, images)."""
+    return [
+        p
+        for folder in paths
+        if folder.is_dir()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in DOCUMENTS
+    ]
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt file is one)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"{\\rtf", "an RTF document"),
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _what_it_is(data: bytes) -> str | None:
+    """What a file that is not text looks like, from its first bytes."""
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+
+
 def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
@@ -61,9 +123,12 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8, else as cp1252 (then latin-1); return (text, encoding)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode bytes by their byte-order mark (UTF-8, UTF-16, UTF-32; the mark itself is no
+    text: offsets count the code points after it), else as UTF-8, else as cp1252 (then
+    latin-1); return (text, encoding)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -80,13 +145,20 @@ def read_source(path: Path) -> tuple[Source, list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise RefusedSource(path, f"cannot be read ({exc.strerror or exc})") from exc
-    if _looks_binary(data):
+    kind = _what_it_is(data)
+    if kind:
+        raise RefusedSource(path, f"is {kind}, not text (binary)")
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    if not has_bom and _looks_binary(data):
         raise RefusedSource(path, "looks like a binary file, not text")
-    text, encoding = decode(path, data)
+    try:
+        text, encoding = decode(path, data)
+    except UnicodeDecodeError as exc:
+        raise RefusedSource(path, f"its byte-order mark promises {exc.encoding}, but it does not decode as such") from exc
     if not text.strip():
         raise RefusedSource(path, "is empty")
     warnings = []
-    if encoding != "utf-8":
+    if encoding in ("cp1252", "latin-1"):
         warnings.append(f"{path.name}: not valid UTF-8; decoded as {encoding}")
     source = Source(
         path=path,

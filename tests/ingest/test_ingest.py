@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import BuildError
-from kg.ingest import RefusedSource, collect, read_source
+from kg.ingest import RefusedSource, collect, left_out, read_source
 from tests.utils.building import run_build
 
 ARTICLE = "Samenwerken loont\n\nDoor: Anna de Vries\n\nGemeenten werken samen met Movisie aan een betere aanpak van eenzaamheid.\n" * 3
@@ -58,3 +58,31 @@ def test_strict_makes_a_refusal_fail_the_build_and_write_nothing(tmp_path: Path)
     with pytest.raises(BuildError, match="binary.txt"):
         run_build([corpus], tmp_path / "out", tmp_path / "cache", strict=True)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_byte_order_marks_decode_and_are_no_text(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("Mariëtte de Vries werkt bij Movisie.".encode(encoding))
+    source, warnings = read_source(path)
+    assert source.text == "Mariëtte de Vries werkt bij Movisie." and warnings == []
+
+
+@pytest.mark.parametrize(("content", "kind"), [(b"%PDF-1.3\n%\xe2\xe3\n1 0 obj", "a PDF document"), (b"PK\x03\x04\x14\x00", "ZIP archive")])
+def test_a_file_that_is_not_text_is_refused_with_what_it_looks_like(tmp_path: Path, content: bytes, kind: str) -> None:
+    path = tmp_path / "renamed.txt"
+    path.write_bytes(content)
+    with pytest.raises(RefusedSource, match=kind):
+        read_source(path)
+
+
+def test_documents_in_a_folder_are_refused_and_data_files_counted(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "magazine.pdf").write_bytes(b"%PDF")
+    (tmp_path / "gold.json").write_text("{}")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
+    found, refused = collect([tmp_path])
+    assert [p.name for p in found] == ["a.txt"]
+    assert {r.path.name for r in refused} == {"magazine.pdf", "linked"}
+    assert [p.name for p in left_out([tmp_path])] == ["gold.json"]
