@@ -52,7 +52,7 @@ class ExtractionCache:
         try:
             with path.open("rb") as stream:
                 value = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except Exception:  # a corrupt, truncated or foreign entry is a miss: the source is extracted again
             return None
         return value if isinstance(value, Extraction) else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -33,13 +34,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
     from kg.progress import reporter
     from kg.summary import candidate_themes, table
 
+    problem = _unusable(args.out, "--out") or _unusable(args.cache_dir, "--cache-dir")
+    if problem:
+        print(f"kg build: error: {problem}", file=sys.stderr)
+        return 2
     options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs))
     report = reporter(console)
     try:
         result = build(options, report)
     except BuildError as error:
         report.close()
-        console.print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
+        Console(stderr=True).print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
         return 1
     console.print(table(result))
     candidates = candidate_themes(result)
@@ -52,3 +57,14 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if maps:
         console.print(f"wrote {len(maps) - 1} interactive maps; open {args.out / 'maps' / 'index.html'} in a browser (works offline)")
     return 0
+
+
+def _unusable(folder: Path, option: str) -> str | None:
+    """Why ``folder`` cannot take output, checked before any extraction: it is a file, or the
+    folder (or the nearest one above it that exists) cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        return f"{option} {folder} is a file, not a folder"
+    existing = next(p for p in (folder, *folder.absolute().parents) if p.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{option} {folder} cannot be written ({existing} is not writable)"
+    return None

@@ -40,3 +40,30 @@ def test_strict_build_fails_with_the_refused_file_named(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "empty.txt" in done.stdout + done.stderr
     assert not (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_build_failure_goes_to_stderr(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    done = _kg("build", str(tmp_path), "--out", str(tmp_path / "out"), "--strict", "--cache-dir", str(tmp_path / "cache"))
+    assert "build failed" in done.stderr and "build failed" not in done.stdout
+
+
+def test_an_out_or_cache_folder_that_is_a_file_is_refused_before_extraction(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Titel\n\nTekst van het artikel.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for option in ("--out", "--cache-dir"):
+        args = {"--out": str(tmp_path / "out"), "--cache-dir": str(tmp_path / "cache"), option: str(blocker)}
+        done = _kg("build", str(tmp_path / "a.txt"), *[x for pair in args.items() for x in pair])
+        assert done.returncode == 2
+        assert f"{option} {blocker} is a file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    from kg.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path)
+    path = cache._path("0" * 64, "a.txt")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x80\x05not a pickle at all")
+    assert cache.get("0" * 64, "a.txt") is None
