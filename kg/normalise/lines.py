@@ -14,6 +14,20 @@ _LEADING = re.compile(r"[\s\u00ad]*")
 _TRAILING = re.compile(r"[\s\u00ad]*$")
 
 
+_PHYSICAL = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+def physical_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` with their offsets, whatever the newline convention (\\n, \\r\\n,
+    or an old Mac's \\r alone); the line break itself belongs to no line."""
+    found: list[tuple[int, str]] = []
+    for match in _PHYSICAL.finditer(text):
+        found.append((match.start(), match.group(1)))
+        if not match.group(2):
+            break
+    return found
+
+
 def text_span(line: str) -> tuple[int, int]:
     """Start and end of a line's text: no surrounding blanks, no jump marker at the end ("  >>4").
 

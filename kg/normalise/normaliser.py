@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.normalise.furniture import furniture_lines
 from kg.normalise.hyphenation import HYPHENS, SOFT_HYPHEN, Hyphen, line_end_hyphen
-from kg.normalise.lines import copy_line, text_span
+from kg.normalise.lines import copy_line, physical_lines, text_span
 from kg.normalise.offsets import CleanText, CleanTextBuilder
 from kg.normalise.paragraphs import breaks_paragraph, column_widths
 
@@ -12,7 +12,8 @@ from kg.normalise.paragraphs import breaks_paragraph, column_widths
 def normalise(original: str) -> CleanText:
     """Clean running text: furniture dropped, line-break hyphens undone, lines joined into
     paragraphs (one space within, ``"\\n\\n"`` between), runs of blanks collapsed."""
-    lines = original.split("\n")
+    physical = physical_lines(original)
+    lines = [line for _, line in physical]
     furniture = furniture_lines(lines)
     spans = [(0, 0) if index in furniture else text_span(line) for index, line in enumerate(lines)]
     widths = column_widths([end - start for start, end in spans])
@@ -21,8 +22,7 @@ def normalise(original: str) -> CleanText:
     previous_width = 0.0
     line_break = 0  # offset of the "\n" after that line
     blank = False  # blank or dropped lines since that line
-    offset = 0
-    for index, line in enumerate(lines):
+    for index, (offset, line) in enumerate(physical):
         start, end = spans[index]
         if start == end:
             blank = True
@@ -32,7 +32,6 @@ def normalise(original: str) -> CleanText:
                 _join(builder, previous, text, line_break, blank, previous_width)
             copy_line(builder, line, offset, start, end)
             previous, previous_width, line_break, blank = text, widths[index], offset + len(line), False
-        offset += len(line) + 1
     return builder.build(original)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.model import Span
 from kg.normalise import furniture_lines
+from kg.normalise.lines import physical_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
@@ -74,15 +75,13 @@ def _visible(raw: str) -> tuple[str, int]:
 
 def split_lines(text: str) -> list[Line]:
     """Split the original text into ``Line`` records, marking page starts and furniture."""
-    raws = text.split("\n")
-    furniture = furniture_lines(raws)
+    physical = physical_lines(text)
+    furniture = furniture_lines([raw for _, raw in physical])
     lines: list[Line] = []
-    offset = 0
     previous_blank = True
-    for index, raw in enumerate(raws):
+    for index, (offset, raw) in enumerate(physical):
         visible, level = _visible(raw)
         page_start = index == 0 or (raw[:1] in (" ", "\f") and raw[1:2] not in (" ", "") and not previous_blank)
         lines.append(Line(index, offset, raw, visible, level, page_start, index in furniture))
-        offset += len(raw) + 1
         previous_blank = not visible
     return lines

@@ -156,3 +156,19 @@ def test_a_repeated_title_page_lists_the_authors_of_a_report() -> None:
     (report,) = _records("report_title_page.txt")
     assert report.headline.text == "Buren voor buren"
     assert _authors(report) == ["Marloes van Rijn", "Arjen Kuipers", "Sevda Yilmaz"]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_every_newline_convention_reads_alike(newline: str) -> None:
+    from kg.normalise import normalise
+
+    text = (WEB / "two_posts.txt").read_text(encoding="utf-8")
+    other = text.replace("\n", newline)
+    lines, other_lines = split_lines(text), split_lines(other)
+    expected = [(r.headline.text, r.first_line, [a.name.text for a in r.authors]) for r in _records("two_posts.txt")]
+    found = [(r.headline.text, r.first_line, [a.name.text for a in r.authors]) for i, d in enumerate(segment(other_lines), start=1) for r in [to_record(d, other_lines, other, i)]]
+    assert found == expected and len(lines) == len(other_lines)
+    clean = normalise(other)
+    assert clean.text == normalise(text).text
+    start = clean.text.index("Wilma")
+    assert other[slice(*clean.to_original(start, start + 5))] == "Wilma"
