@@ -44,7 +44,7 @@ def _attributions(text: str, name: str) -> int:
     cues = _cues()
     pattern = re.compile(
         rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,3}}?{given}{last}\b"  # zegt (de filosoof) X
-        rf"|\b{last}\s*:\s*[‘'\"“]"  # X: ‘...
+        rf"|\b{last}(?:,[^:.\n]{{1,80}})?\s*:\s*[‘'\"“]"  # X: ‘... ; X, beleidsmedewerker bij gemeente Y: ‘...
         rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b)"  # X (van de gemeente Utrecht) vult aan
     )
     return len(pattern.findall(text))

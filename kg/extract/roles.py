@@ -21,7 +21,7 @@ from kg.data import word_list
 MAX_GAP = 120  # characters between a name and the organisation of its bio
 _LINK = r"(?:van|bij|aan|op|voor|binnen|namens)"
 _ROLE = r"(?P<role>[a-zéë][^,;.()?!‘’:]{1,70}?)"
-_KIND = r"(?:[a-zé][\w-]*(?:organisatie|centrum|instelling|corporatie|instituut|stichting|vereniging|opvang|team)\s+)?"  # "van vrouwenopvangcentrum X"
+_KIND = r"(?:[a-zé][\w-]*(?:organisatie|centrum|instelling|corporatie|instituut|stichting|vereniging|opvang|team|aanbieder)\s+)?"  # "van vrouwenopvangcentrum X"
 _APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?|\s+(?:is|was|werkt als)\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
 _PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?")

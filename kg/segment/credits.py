@@ -26,6 +26,7 @@ from kg.segment.markers import Byline
 
 TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail is a description
 _TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
+_SPEECH = re.compile(r":\s*[‘'\"“]|[‘'\"“].*[’'\"”]")
 _NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
 
 
@@ -62,8 +63,8 @@ def name_line(line: Line) -> Byline | None:
     """A line that opens with a person's name and a comma, printed under a headline before any
     running text: the author, with a short tail that says who they are."""
     match = _NAME_COMMA.match(line.text)
-    if match is None or line.text.endswith((".", "?", "!")):
-        return None
+    if match is None or line.text.endswith((".", "?", "!")) or _SPEECH.search(line.text):
+        return None  # a sentence, or "Naam, functie bij X: 'quote'": who speaks, not who writes
     name = person_name(match.group("name"))
     if name is None:
         return None
