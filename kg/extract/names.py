@@ -49,11 +49,19 @@ def split_names(text: str, offset: int) -> list[Mention]:
     for part in _SPLIT.split(text):
         start = text.find(part, position)
         position = start + len(part)
-        name = without_titles(part.strip(" .:*_"))
+        name = _once(without_titles(part.strip(" .:*_")))
         if name and is_person_name(name):
             local = text.find(name, start)
             names.append(Mention(name, Span(offset + local, offset + local + len(name))))
     return names
+
+
+def _once(name: str) -> str:
+    """A name printed twice in a row (a web page's picture text and link: "Bianca Smit Bianca
+    Smit") once."""
+    tokens = name.split(" ")
+    half = len(tokens) // 2
+    return " ".join(tokens[:half]) if len(tokens) % 2 == 0 and half >= 2 and tokens[:half] == tokens[half:] else name
 
 
 def without_titles(text: str) -> str:

@@ -31,7 +31,8 @@ STRONG_WORDS = 6  # a page-opening block this long is a headline, not a subhead
 BOX_LINES = 60  # a box printed inside an article is short
 BOX_WORDS = 20
 NAME_REACH = 12
-NAME_LINE_REACH = 2  # lines under a headline in which "Name, role ..." is its author  # lines at the top of an article in which a name alone on its line is its byline
+NAME_LINE_REACH = 2
+REPEATED_WORDS = 25  # a headline printed twice is at most this long  # lines under a headline in which "Name, role ..." is its author  # lines at the top of an article in which a name alone on its line is its byline
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
@@ -129,10 +130,15 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
                 kicker = previous is not None and previous.heading_level == 2 and previous.index not in contents
                 drafts.append(Draft(previous.index if kicker and previous else i, reason="heading"))
             continue
+        previous = _previous_text(lines, i) if not line.blank else None
+        if previous is not None and previous.text == line.text and _repeatable(line):
+            drafts.append(Draft(previous.index, reason="repeated", headline=Block((previous,))))
+            continue
         found = byline(line)
         if found:
             top = _article_top(lines, i, floor, paged)
-            drafts.append(Draft(top if top is not None else i, reason="byline", byline=found))
+            late = top is None and not paged  # "Door: X" under the lead of a web article: no new article
+            drafts.append(Draft(top if top is not None else i, reason="late-byline" if late else "byline", byline=found))
             floor = i + 1
             continue
         standalone = i > 0 and lines[i - 1].blank and i + 1 < len(lines) and lines[i + 1].blank
@@ -187,10 +193,11 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     headline, printed after the first column."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        explicit = draft.reason in ("stacked", "heading", "colophon", "portrait")  # news stacks; markdown headings
+        explicit = draft.reason in ("stacked", "heading", "colophon", "portrait", "repeated")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
         opening = bool(merged) and merged[-1].byline is not None and draft.start < merged[-1].byline.line.index
-        if merged and (same_start or opening or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
+        late = draft.reason == "late-byline"  # a byline printed after the lead signs the article it stands in
+        if merged and (same_start or opening or late or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
             keep = merged[-1]
             keep.late_headline = draft.start if opening and not same_start else keep.late_headline
             keep.byline = keep.byline or draft.byline
@@ -259,7 +266,8 @@ def segment(lines: list[Line], contents: range | None = None) -> list[Draft]:
         for line in lines[draft.start:min(end + 1, draft.start + 12)]:
             draft.kicker = draft.kicker or (line if kicker_genre(line) else None)
         if draft.reason not in ("colophon", "portrait"):
-            _choose_headline(lines, draft)
+            if draft.reason != "repeated":
+                _choose_headline(lines, draft)
             _credit(lines, draft, contents)
         if draft.headline is None and draft.reason == "start":
             _fallback_headline(lines, draft)
@@ -296,6 +304,13 @@ def _box(lines: list[Line], title: Block, end: int) -> Draft | None:
             return None
         return Draft(title.first.index, last.index, reason="box", headline=title)
     return None
+
+
+def _repeatable(line: Line) -> bool:
+    """A title-like line that a web page prints twice in a row (as its page title and as the
+    heading of its item) marks where an item starts; a repeated sentence marks nothing."""
+    closed_quote = line.text.endswith(("’", "”", "'", '"', "?", "!"))
+    return 2 <= line.words <= REPEATED_WORDS and (closed_quote or not line.ends_sentence)
 
 
 def _previous_text(lines: list[Line], index: int) -> Line | None:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-from kg.extract.names import INITIAL, is_person_name, split_names, without_titles
+from kg.extract.names import INITIAL, is_person_name, particles, split_names, without_titles
 from kg.model import Mention, Span
 from kg.nlp.person_lexicon import may_be_given_name
 from kg.segment.headlines import Block
@@ -77,8 +77,7 @@ def name_line(line: Line) -> Byline | None:
 
 
 LEAD_LINES = 3  # lines of running text at the start of an article that form its lead
-_NAME_RUN = r"(?P<names>[A-Z\u00C0-\u017F][^.,;:!?()]*?(?:(?:,\s*|\s+en\s+)[A-Z\u00C0-\u017F][^.,;:!?()]*?)*)"
-_NAME_END = r"(?=\s+(?:van|in|op|over|bij|namens|uit)\s|[.,;:!?()]|$)"
+LEAD_NAME_WORDS = 12  # the longest list of names a lead gives after its verb
 
 
 @lru_cache(maxsize=1)
@@ -87,23 +86,18 @@ def _lead_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     verbs = "|".join(re.escape(w.strip()) for kind, w in rows if kind == "verb")
     kinds = "|".join(re.escape(w.strip()) for kind, w in rows if kind == "kind")
-    return (
-        re.compile(rf"\b(?:{verbs})\s+{_NAME_RUN}{_NAME_END}"),
-        re.compile(rf"\bDit is een (?:{kinds}) van\s+{_NAME_RUN}{_NAME_END}", re.IGNORECASE),
-    )
+    return re.compile(rf"\b(?:{verbs})\s+"), re.compile(rf"\bDit is een (?:{kinds}) van\s+", re.IGNORECASE)
 
 
 def lead_credit(lines: list[Line], start: int, end: int) -> Byline | None:
-    """Who the lead of an article says writes it: the names after a verb of writing, or after
-    "Dit is een column van", in its first lines of running text."""
+    """Who the lead of an article says writes it: the names right after a verb of writing
+    (", schrijft Carmen de Wit, hoofdredacteur van ..."), or after "Dit is een column van", in
+    its first lines of running text."""
     lead = [line for line in lines[start:end + 1] if line.words >= 8][:LEAD_LINES]
     for line in lead:
         for pattern in _lead_patterns():
-            for match in pattern.finditer(line.text):
-                at = line.raw.find(match.group("names"))
-                if at < 0:
-                    continue  # the line's text differs from its raw form here (emphasis marks)
-                names = [n for n in split_names(match.group("names"), line.start + at) if given(n.text)]
+            for match in pattern.finditer(line.raw):
+                names = _leading_names(line, match.end(), minimum=1, reach=LEAD_NAME_WORDS)
                 if names:
                     return Byline(line, names)
     return None
@@ -130,16 +124,23 @@ def title_page_credit(lines: list[Line], headline: str, start: int, end: int) ->
     return None
 
 
-def _leading_names(line: Line, at: int) -> list[Mention]:
-    """The longest list of two or more full names ("A, B en C") that opens ``line.raw[at:]``."""
-    words = list(re.finditer(r"\S+", line.raw[at:]))[:NAME_LIST_WORDS]
-    for last in range(len(words), 2, -1):
-        text = line.raw[at:at + words[last - 1].end()]
+def _leading_names(line: Line, at: int, minimum: int = 2, reach: int = NAME_LIST_WORDS) -> list[Mention]:
+    """The longest list of at least ``minimum`` full names ("A, B en C") that opens ``line.raw[at:]``."""
+    words = list(re.finditer(r"\S+", line.raw[at:]))[:reach]
+    for last in range(len(words), 1, -1):
+        text = line.raw[at:at + words[last - 1].end()].rstrip(",;:.")
         parts = [p for p in re.split(r",|\sen\s", text) if p.strip()]
-        if len(parts) < 2 or not re.search(r",|\sen\s", text):
+        if len(parts) < minimum or (minimum > 1 and not re.search(r",|\sen\s", text)):
             continue
         names = split_names(text, line.start + at)
         runs_on = bool(names) and names[-1].text.split()[-1].casefold() in STOP_WORDS  # "... en Ellis Kluijt De wijk is"
-        if len(names) == len(parts) and all(given(n.text) for n in names) and not runs_on:
+        if len(names) == len(parts) and all(given(n.text) and not _then_organisation(n.text) for n in names) and not runs_on:
             return names
     return []
+
+
+def _then_organisation(name: str) -> bool:
+    """A given name and surname followed by "van X": "Anna Smit van Movisie" is Anna Smit of
+    Movisie; in a name the particles stand before the surname ("Anna van Smit")."""
+    tokens = name.split()
+    return len(tokens) > 3 and tokens[2].casefold() in particles() and not INITIAL.match(tokens[1])

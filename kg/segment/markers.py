@@ -13,7 +13,7 @@ from importlib import resources
 
 from kg.extract.names import INITIAL, is_person_name, split_names
 from kg.model import Mention, Span
-from kg.nlp.person_lexicon import may_be_given_name
+from kg.nlp.person_lexicon import fold, load_lexicon, may_be_given_name
 from kg.segment.lines import Line
 
 
@@ -73,7 +73,8 @@ def _tail_start(text: str) -> int:
     for separator in _TAIL.finditer(text):
         part = re.split(r"\s*(?:,|\(|\)|\sen\s|&)\s*", text[separator.end():], maxsplit=1)[0].strip()
         first = part.split()[0] if part.split() else ""
-        if separator.group().strip() == "(" or not (is_person_name(part) and (INITIAL.match(first) or may_be_given_name(first))):
+        known = INITIAL.match(first) or fold(first) in load_lexicon().any_first_names  # "Sportbedrijf" is rare, but no given name
+        if separator.group().strip() == "(" or not (is_person_name(part) and known):
             return separator.start()
     return len(text)
 

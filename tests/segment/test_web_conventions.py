@@ -172,3 +172,17 @@ def test_every_newline_convention_reads_alike(newline: str) -> None:
     assert clean.text == normalise(text).text
     start = clean.text.index("Wilma")
     assert other[slice(*clean.to_original(start, start + 5))] == "Wilma"
+
+
+def test_headlines_printed_twice_start_the_items_of_a_page() -> None:
+    records = _records("two_items_repeated.txt")
+    assert [r.headline.text for r in records] == ["‘Buren kunnen veel meer voor elkaar betekenen dan ze denken’", "Van stage naar baan in de thuiszorg"]
+
+
+def test_a_name_printed_twice_is_one_author_and_a_late_byline_signs_its_article() -> None:
+    from kg.extract.names import split_names
+
+    assert [m.text for m in split_names("Bianca de Wit Bianca de Wit", 0)] == ["Bianca de Wit"]
+    (record,) = _records("late_byline.txt")
+    assert record.headline.text == "Jongerenwerk verhuist naar de sporthal"
+    assert _authors(record) == ["Tom de Groot"]
