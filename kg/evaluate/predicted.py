@@ -78,11 +78,44 @@ def _article(graph: Graph, node: URIRef, doc: URIRef) -> Article:
     )
 
 
+def _start(graph: Graph, body: Node) -> int | None:
+    """The first offset of the text that an annotation on ``body`` quotes."""
+    starts = [
+        int(start)
+        for annotation in graph.subjects(OA.hasBody, body)
+        for target in graph.objects(annotation, OA.hasTarget)
+        for selector in graph.objects(target, OA.hasSelector)
+        for start in graph.objects(selector, OA.start)
+    ]
+    return min(starts, default=None)
+
+
+def _colophon(graph: Graph, doc: URIRef, articles: list[URIRef]) -> Article | None:
+    """The gold's "Colofon" pseudo-article (GOLD_FORMAT.md) for the editors and contributors the
+    graph states of the publication (a colophon is no schema:Article there), with its people as
+    authors. It starts after the last article that opens before the colophon's first name."""
+    people: dict[Node, int | None] = {}
+    for publication in sorted(graph.subjects(PROV.wasDerivedFrom, doc)):
+        if (publication, RDF.type, SCHEMA.PublicationIssue) not in graph:
+            continue
+        for predicate in (SCHEMA.editor, SCHEMA.contributor):
+            for person in sorted(graph.objects(publication, predicate)):
+                starts = [_start(graph, s) for s in graph.subjects(RDF.object, person) if (s, RDF.subject, publication) in graph]
+                people.setdefault(person, min((s for s in starts if s is not None), default=None))
+    if not people:
+        return None
+    at = min((s for s in people.values() if s is not None), default=None)
+    before = [a for a in articles if at is not None and (_start(graph, a) or 0) < at]
+    last = max((int(graph.value(a, KG.lastLine) or 0) for a in before), default=0)
+    return Article(titles=("Colofon",), first_line=last + 1, authors=tuple(_person(graph, p, doc) for p in people))
+
+
 def read_predictions(graph: Graph) -> dict[str, SourceRecord]:
     """Source file name -> its articles, for every schema:DigitalDocument in the graph.
 
     An article belongs to the source it was derived from (prov:wasDerivedFrom); a recommendation
-    to the article it is part of.
+    to the article it is part of; the people of a colophon to a "Colofon" pseudo-article, as the
+    gold records them.
     """
     records: dict[str, SourceRecord] = {}
     for doc in sorted(graph.subjects(RDF.type, SCHEMA.DigitalDocument)):
@@ -90,6 +123,8 @@ def read_predictions(graph: Graph) -> dict[str, SourceRecord]:
         if name is None or not isinstance(doc, URIRef):
             continue
         nodes = [a for a in _typed(graph, sorted(graph.subjects(PROV.wasDerivedFrom, doc)), SCHEMA.Article) if isinstance(a, URIRef)]
-        articles = sorted((_article(graph, a, doc) for a in nodes), key=lambda a: (a.first_line or 0, a.titles))
+        colophon = _colophon(graph, doc, nodes)
+        found = [_article(graph, a, doc) for a in nodes] + ([colophon] if colophon else [])
+        articles = sorted(found, key=lambda a: (a.first_line or 0, a.titles))
         records[str(name)] = SourceRecord(str(name), tuple(articles))
     return records

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.model import Mention, PublicationRecord, Span
+from kg.model import ArticleRecord, Mention, PublicationRecord, Span
 from kg.nlp.gazetteer import Gazetteer, fold
 from kg.segment.lines import Line
 
 _SELF_REFERENCE = re.compile(r"\b(?:[Ii]n|[Dd]eze|[Dd]it nummer van|editie van)\s+(?:deze\s+)?([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})")
 _YEAR = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2}")
 _KIND_WORDS = {
     "magazine": ("magazine", "tijdschrift"),
     "journal": ("themanummer", "redactie", "journal", "tijdschrift voor"),
@@ -59,6 +60,20 @@ def describe(text: str, lines: list[Line], kind_hint: str | None = None) -> Publ
     best = max(scores, key=lambda k: scores[k])
     record.kind = kind_hint or (best if scores[best] else "other")
     return record
+
+
+def name_by_title(record: PublicationRecord, articles: list[ArticleRecord], lines: list[Line]) -> None:
+    """Name a publication without masthead or self-reference by its first article's headline, else
+    by the first line with a word in it: a reader knows a document by its title line, never by the
+    name of the file it came in."""
+    if record.name is not None:
+        return
+    if articles:
+        record.name = articles[0].headline
+        return
+    titled = next((line for line in lines if _WORD.search(line.text)), None)
+    if titled is not None:
+        record.name = Mention(titled.text, titled.span(), 0.5)
 
 
 def find_publisher(record: PublicationRecord, gazetteer: Gazetteer) -> Mention | None:

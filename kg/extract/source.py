@@ -7,7 +7,7 @@ from functools import lru_cache
 from kg.extract.articles import credit_from_contents, to_record
 from kg.extract.colophon import move_colophons
 from kg.extract.facts import annotate
-from kg.extract.publication import describe, find_publisher
+from kg.extract.publication import describe, find_publisher, name_by_title
 from kg.ingest import Source
 from kg.model import Extraction
 from kg.nlp.gazetteer import Gazetteer
@@ -34,8 +34,7 @@ def extract(source: Source) -> Extraction:
     publication = describe(source.text, lines)
     publication.publisher = find_publisher(publication, _gazetteer())
     articles = move_colophons(articles, source.text, publication)
-    if publication.name is None and articles:
-        publication.name = articles[0].headline  # no masthead: the title line names the document
+    name_by_title(publication, articles, lines)
     return Extraction(
         source_name=source.name,
         sha256=source.sha256,

@@ -51,11 +51,10 @@ class SourceGraphWriter:
         g = self.g
         node = iris.publication(self.source.name)
         g.add((node, RDF.type, SCHEMA.PublicationIssue))  # an issue (or page) of a periodical
-        name = record.name.text if record.name else "(untitled)"  # extraction names it by its masthead or title line
-        g.add((node, SCHEMA.name, Literal(name)))
         g.add((node, KG.publicationKind, Literal(record.kind)))
         g.add((node, PROV.wasDerivedFrom, doc))
-        if record.name:
+        if record.name:  # its masthead or title line (kg.extract.publication); never the file's name
+            g.add((node, SCHEMA.name, Literal(record.name.text)))
             self.evidence.node(node, record.name.span, record.name.confidence)
         if record.publisher:
             org = self.organisation(record.publisher)

@@ -104,3 +104,16 @@ def test_metric_triples_let_sparql_sort_by_centrality(network: nx.Graph) -> None
     rows = list(graph.query("SELECT ?n ?b WHERE { ?n ?metric ?b } ORDER BY DESC(?b)", initBindings={"metric": KG.betweennessCentrality}))
     assert len(rows) == network.number_of_nodes()
     assert str(rows[0][0]) == max(network, key=lambda node: network.nodes[node]["betweenness"])
+
+
+def test_the_editors_of_an_issue_are_no_co_authors() -> None:
+    """A colophon's people edit or make the issue (schema:editor, schema:contributor): only articles make co-authors."""
+    graph = Graph().parse(FIXTURE, format="turtle")
+    graph.parse(
+        data="@prefix schema: <https://schema.org/> . @prefix ex: <https://example.org/> ."
+        " ex:pub schema:editor ex:anna , ex:carla ; schema:contributor ex:dina ."
+        ' ex:dina a schema:Person ; schema:name "Dina Kok" ; schema:jobTitle "Vormgeving" .',
+        format="turtle",
+    )
+    pairs = {tuple(sorted(edge)) for edge in coauthorship(analyse(graph)).edges}
+    assert pairs == {(EX + "anna", EX + "bram")}

@@ -70,7 +70,7 @@ def test_construct_gives_turtle_and_json_ld_that_parse_back() -> None:
     turtle = _fixture(PEOPLE_GRAPH, "--format", "turtle")
     assert turtle.returncode == 0, turtle.stderr
     people = Graph().parse(data=turtle.stdout.decode(), format="turtle")
-    assert sorted(str(o) for o in people.objects()) == ["Anna de Vries", "Bram Jansen", "Carla Bakker", "Dirk Smit"]
+    assert sorted(str(o) for o in people.objects()) == ["Anna de Vries", "Bram Jansen", "Carla Bakker", "Dirk Smit", "Eva Mulder", "Frank Visser"]
     jsonld = Graph().parse(data=_fixture(PEOPLE_GRAPH, "--format", "jsonld").stdout.decode(), format="json-ld")
     assert set(jsonld) == set(people)
 

@@ -47,6 +47,7 @@ QUESTIONS = {
     "themes-per-publication",
     "recommendations-per-theme",
     "evidence-for-a-fact",
+    "publication-makers",
 }
 LECTORAAT = "Lectoraat Sociale Veerkracht"
 
@@ -91,6 +92,25 @@ def test_co_authors(store: SparqlStore) -> None:
         ("Bram Jansen", "Dirk Smit", "1", frozenset({"Wonen en zorg"})),
         ("Dirk Smit", "Bram Jansen", "1", frozenset({"Wonen en zorg"})),
     ]
+
+
+def test_editors_of_an_issue_are_no_co_authors(store: SparqlStore) -> None:
+    """Anna edits the issue of Eva and Frank, and writes with Bram: only the articles make co-authors."""
+    names = {name for row in rows(store, "co-authors", ("personName", "coAuthorName")) for name in row}
+    assert names == {"Anna de Vries", "Bram Jansen", "Dirk Smit"}
+
+
+def test_publication_makers_are_its_editors_and_contributors_with_their_roles(store: SparqlStore) -> None:
+    assert rows(store, "publication-makers", ("publicationName", "personName", "relation", "jobTitles")) == [
+        ("Movisies", "Frank Visser", "contributor", frozenset({"Vormgeving"})),
+        ("Movisies", "Anna de Vries", "editor", frozenset({"onderzoeker"})),
+        ("Movisies", "Eva Mulder", "editor", frozenset({"Hoofdredactie"})),
+    ]
+
+
+def test_an_interviewee_is_found_among_the_people_an_article_mentions(store: SparqlStore) -> None:
+    found = store.query("PREFIX schema: <https://schema.org/> SELECT ?a WHERE { ?a schema:mentions <%sperson/carla> }" % KGR)
+    assert [solution["a"].value for solution in found] == [KGR + "article/a1"]
 
 
 def test_co_authors_of_one_person(store: SparqlStore) -> None:
