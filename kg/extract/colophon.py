@@ -3,21 +3,26 @@
 A colophon lists who made the issue under labels ("### Redactie", "Eindredactie: X",
 "Vormgeving" over a name). Whoever stands under an editing label (``kg/data/colophon_roles.txt``)
 is an editor of the issue (``schema:editor``), anyone else a contributor; the label is their role.
-The colophon itself is no article.
+A name followed by an organisation in parentheses ("Anna Smit (Movisie)") belongs to it, and
+"(allen X)", "(beiden X)" (``kg/data/colophon_shared.txt``) gives X to every name since the last
+parenthesis. The colophon itself is no article.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.data import word_list
 from kg.segment.credits import given
 from kg.extract.names import split_names
 from kg.model import ArticleRecord, Mention, PersonRecord, PublicationRecord, Span
+from kg.nlp.gazetteer import fold
 
 LABEL_WORDS = 4  # "Hoofd- en eindredactie" is a label; a line of names or prose is not
 _INLINE = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:", re.MULTILINE)
 _LINE = re.compile(r"^.*$", re.MULTILINE)
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()\n]{2,80})\)")
 _HEADING = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:?\s*$", re.MULTILINE)
 
 
@@ -35,6 +40,7 @@ def move_colophons(articles: list[ArticleRecord], text: str, publication: Public
         people = [*record.authors, *record.interviewees, *record.persons]
         known = {p.name.text for p in people}
         people += [PersonRecord(name) for name in _credited(text, record.span) if name.text not in known]
+        _bracketed(text, people)
         for person in people:
             label = _label(text, person.name.span.start, record.span.start)
             if label is not None:
@@ -85,3 +91,30 @@ def _credited(text: str, span: Span) -> list[Mention]:
             at = line.start() + label.end()
             names += [n for n in split_names(text[at:line.end()], at) if given(n.text)]
     return names
+
+
+def _bracketed(text: str, people: list[PersonRecord]) -> None:
+    """Affiliate each person with the organisation in parentheses after their name, or after the
+    names that follow them up to a shared one ("(allen Movisie)"); a lower-case parenthesis
+    ("(eindredactie)") names no organisation."""
+    shared = sorted(word_list("colophon_shared.txt"), key=len, reverse=True)
+    waiting: list[PersonRecord] = []
+    for person in sorted(people, key=lambda p: p.name.span.start):
+        waiting.append(person)
+        bracket = _BRACKET.match(text, person.name.span.end)
+        if bracket is None:
+            continue
+        inside = bracket.group("inside").strip()
+        start = bracket.start("inside") + bracket.group("inside").index(inside)
+        lead = next((word for word in shared if fold(inside).startswith(word + " ")), None)
+        if lead is not None:
+            start += len(lead) + 1
+            inside = inside[len(lead) + 1:].lstrip()
+        else:
+            waiting = [person]
+        if inside[:1].isupper():
+            organisation = Mention(inside, Span(start, start + len(inside)), 0.7)
+            for member in waiting:
+                if fold(inside) not in {fold(a.text) for a in member.affiliations}:
+                    member.affiliations.append(replace(organisation, context=member.name.span.through(organisation.span)))
+        waiting = []

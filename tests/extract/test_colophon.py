@@ -32,13 +32,23 @@ def test_colophon_people_are_editors_and_contributors_of_the_issue_not_authors(g
     (issue,) = graph.subjects(RDF.type, SCHEMA.PublicationIssue)
     editors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(issue, SCHEMA.editor)}
     contributors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(issue, SCHEMA.contributor)}
-    assert editors == {"Anna de Vries", "Pieter Smit", "Fleur Bakker"}
+    assert editors == {"Anna de Vries", "Pieter Smit", "Fleur Bakker", "Sanne Dijkstra"}
     assert contributors == {"Koen Jansen", "Mila Peters"}  # "Illustraties: X" inline; a photo credit ("Fotografie: X") is not read as a person
     assert str(graph.value(_named(graph, "Koen Jansen"), SCHEMA.jobTitle)) == "Vormgeving"
     headlines = {str(h) for h in graph.objects(None, SCHEMA.headline)}
     assert "COLOFON" not in headlines
     authors = {str(graph.value(p, SCHEMA.name)) for p in graph.objects(None, SCHEMA.author)}
     assert authors == {"Lotte Kramer"}
+
+
+def test_a_colophon_name_belongs_to_the_organisation_in_parentheses_after_it_or_after_the_names_sharing_it(graph: Graph) -> None:
+    """"Pieter Smit (Stichting Wijkkracht), Fleur Bakker, Sanne Dijkstra (beiden Movisie)"."""
+    def organisations(name: str) -> set[str]:
+        return {str(graph.value(o, SCHEMA.name)) for o in graph.objects(_named(graph, name), SCHEMA.affiliation)}
+
+    assert organisations("Pieter Smit") == {"Stichting Wijkkracht"}
+    assert organisations("Fleur Bakker") == organisations("Sanne Dijkstra") == {"Movisie"}
+    assert organisations("Anna de Vries") == set()
 
 
 def test_an_interviewee_is_also_a_mention(graph: Graph) -> None:
