@@ -5,7 +5,8 @@ A colophon lists who made the issue under labels ("### Redactie", "Eindredactie:
 is an editor of the issue (``schema:editor``), anyone else a contributor; the label is their role.
 A name followed by an organisation in parentheses ("Anna Smit (Movisie)") belongs to it, and
 "(allen X)", "(beiden X)" (``kg/data/colophon_shared.txt``) gives X to every name since the last
-parenthesis. The colophon itself is no article.
+parenthesis. An organisation under a publishing label ("Uitgave: X") publishes the issue.
+The colophon itself is no article.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def move_colophons(articles: list[ArticleRecord], text: str, publication: Public
         known = {p.name.text for p in people}
         people += [PersonRecord(name) for name in _credited(text, record.span) if name.text not in known]
         _bracketed(text, people)
+        publication.publisher = _publisher(text, record) or publication.publisher
         for person in people:
             label = _label(text, person.name.span.start, record.span.start)
             if label is not None:
@@ -48,6 +50,21 @@ def move_colophons(articles: list[ArticleRecord], text: str, publication: Public
             editing = label is not None and any(word in label.text.casefold() for word in word_list("colophon_roles.txt"))
             (publication.editors if editing else publication.contributors).append(person)
     return kept
+
+
+def _publisher(text: str, record: ArticleRecord) -> Mention | None:
+    """The organisation a colophon names as the issue's publisher: under or after a publishing
+    word ("Uitgave: Movisie", "Dit is een uitgave van Movisie"), as ``colophon_publisher.txt`` lists."""
+    words = word_list("colophon_publisher.txt")
+    for organisation in record.organisations:  # each is listed once: look at every place it is named
+        at = text.find(organisation.text, record.span.start, record.span.end)
+        while at >= 0:
+            label = _label(text, at, record.span.start)
+            lead = text[text.rfind("\n", 0, at) + 1:at] + " " + (label.text if label else "")
+            if any(word in fold(lead) for word in words):
+                return replace(organisation, span=Span(at, at + len(organisation.text)))
+            at = text.find(organisation.text, at + 1, record.span.end)
+    return None
 
 
 def _label(text: str, at: int, floor: int) -> Mention | None:

@@ -51,6 +51,12 @@ def test_a_colophon_name_belongs_to_the_organisation_in_parentheses_after_it_or_
     assert organisations("Anna de Vries") == set()
 
 
+def test_the_organisation_a_colophon_says_publishes_the_issue_is_its_publisher(graph: Graph) -> None:
+    """"Uitgave: Movisie, Utrecht"; Movisie is named earlier in the colophon as well."""
+    (issue,) = graph.subjects(RDF.type, SCHEMA.PublicationIssue)
+    assert [str(graph.value(o, SCHEMA.name)) for o in graph.objects(issue, SCHEMA.publisher)] == ["Movisie"]
+
+
 def test_an_interviewee_is_also_a_mention(graph: Graph) -> None:
     visser = _named(graph, "Bram Visser")
     (article,) = graph.subjects(KG.interviews, visser)
