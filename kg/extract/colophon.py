@@ -5,7 +5,8 @@ A colophon lists who made the issue under labels ("### Redactie", "Eindredactie:
 is an editor of the issue (``schema:editor``), anyone else a contributor; the label is their role.
 A name followed by an organisation in parentheses ("Anna Smit (Movisie)") belongs to it, and
 "(allen X)", "(beiden X)" (``kg/data/colophon_shared.txt``) gives X to every name since the last
-parenthesis. An organisation under a publishing label ("Uitgave: X") publishes the issue.
+parenthesis. An organisation under a publishing label ("Uitgave: X") publishes the issue, and
+"Buurtkrant Oost is een uitgave van X" names it when it has no masthead.
 The colophon itself is no article.
 """
 
@@ -43,6 +44,7 @@ def move_colophons(articles: list[ArticleRecord], text: str, publication: Public
         people += [PersonRecord(name) for name in _credited(text, record.span) if name.text not in known]
         _bracketed(text, people)
         publication.publisher = _publisher(text, record) or publication.publisher
+        publication.name = publication.name or _own_name(text, record)
         for person in people:
             label = _label(text, person.name.span.start, record.span.start)
             if label is not None:
@@ -65,6 +67,17 @@ def _publisher(text: str, record: ArticleRecord) -> Mention | None:
                 return replace(organisation, span=Span(at, at + len(organisation.text)))
             at = text.find(organisation.text, at + 1, record.span.end)
     return None
+
+
+def _own_name(text: str, record: ArticleRecord) -> Mention | None:
+    """The name a colophon gives the publication it belongs to: "Buurtkrant Oost is een uitgave
+    van X", "X wordt uitgegeven door Y" (the publishing words of ``colophon_publisher.txt``)."""
+    words = "|".join(sorted(word_list("colophon_publisher.txt"), key=len, reverse=True))
+    pattern = re.compile(rf"^[\W_]*(?P<name>[A-Z][^\n.:;,]{{1,60}}?)\s+(?:is|wordt)\s+(?:een\s+)?(?:{words})\b", re.MULTILINE | re.IGNORECASE)
+    found = pattern.search(text, record.span.start, record.span.end)
+    if found is None or not found.group("name")[:1].isupper():
+        return None
+    return Mention(found.group("name"), Span(found.start("name"), found.end("name")), 0.7)
 
 
 def _label(text: str, at: int, floor: int) -> Mention | None:

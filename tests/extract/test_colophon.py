@@ -10,6 +10,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.extract.colophon import move_colophons
+from kg.model import ArticleRecord, Mention, PublicationRecord, Span
 from kg.rdf.namespaces import KG, OA, SCHEMA
 from tests.utils.building import run_build
 
@@ -75,3 +77,16 @@ def test_the_publication_is_named_by_its_text_never_its_file(graph: Graph) -> No
     (issue,) = graph.subjects(RDF.type, SCHEMA.PublicationIssue)
     name = str(graph.value(issue, SCHEMA.name))
     assert name == "Wijkwerk" and FIXTURE.stem not in name
+
+
+def test_a_colophon_names_a_publication_without_masthead() -> None:
+    """"Buurtkrant Oost is een uitgave van ..." names the issue; a masthead found before stays."""
+    text = "Colofon\n\nBuurtkrant Oost is een uitgave van Stichting Wijkkracht.\nRedactie: Anna de Vries\n"
+    record = ArticleRecord(Mention("Colofon", Span(0, 7)), 1, 4, Span(0, len(text)), genre="other")
+    unnamed = PublicationRecord()
+    move_colophons([record], text, unnamed)
+    assert unnamed.name is not None and unnamed.name.text == "Buurtkrant Oost"
+    assert text[unnamed.name.span.start:unnamed.name.span.end] == "Buurtkrant Oost"
+    masthead = PublicationRecord(name=Mention("Wijkwerk", Span(0, 8)))
+    move_colophons([record], text, masthead)
+    assert masthead.name is not None and masthead.name.text == "Wijkwerk"
