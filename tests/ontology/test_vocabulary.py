@@ -409,6 +409,8 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], set[tuple[URIRef, URIRef]]]] = 
     "publication-without-name": (drop(PUB, SCHEMA.name), {(KGS["Publication-name"], PUB)}),
     "publication-date-untyped": (put(PUB, SCHEMA.datePublished, Literal("2020")), {(KGS["Publication-datePublished"], PUB)}),
     "publisher-is-a-person": (put(PUB, SCHEMA.publisher, PERSON), {(KGS["Publication-publisher"], PUB)}),
+    "editor-is-an-organisation": (put(PUB, SCHEMA.editor, ORG), {(KGS["Publication-editor"], PUB)}),
+    "contributor-is-an-organisation": (add(PUB, SCHEMA.contributor, ORG), {(KGS["Publication-contributor"], PUB)}),
     "unknown-publication-kind": (put(PUB, KG.publicationKind, Literal("blog")), {(KGS["Publication-kind"], PUB)}),
     "person-with-two-names": (add(PERSON, SCHEMA.name, Literal("J. Bakker")), {(KGS["Person-name"], PERSON)}),
     "affiliation-is-a-person": (put(PERSON, SCHEMA.affiliation, PERSON), {(KGS["Person-affiliation"], PERSON)}),
