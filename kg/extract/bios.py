@@ -5,7 +5,9 @@ lectoraat A van Hogeschool B, partner van Werkplaats C."): every organisation th
 is an affiliation of each of them: lectoraat, hogeschool and werkplaats alike. A sentence that
 goes on about them ("Zij zijn beiden verbonden aan ...", "Alle drie zijn tevens verbonden
 aan ...", "Hij is daarnaast lector aan ...") adds its organisations to the same people. The
-verbs and the pronouns are data (``kg/data/bio_verbs.txt``, ``kg/data/bio_pronouns.txt``).
+verbs and the pronouns are data (``kg/data/bio_verbs.txt``, ``kg/data/bio_pronouns.txt``). An
+organisation the sentence names to describe the one before it ("bij A, partner van B", "bij
+Lectoraat C, waaronder Werkplaats D valt", "E (EA)") is not theirs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.data import word_list
-from kg.extract.roles import Affiliation, affiliation_words, job_titles
+from kg.extract.roles import Affiliation, affiliation_words, describes_organisation, job_titles
 from kg.nlp.person_lexicon import load_lexicon
 
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
@@ -93,6 +95,12 @@ def bio_affiliations(doc: Doc) -> list[Affiliation]:
         if not subjects and previous and since <= CHAIN and _pronoun().match(sentence) and _about_work(sentence):
             subjects = previous
         previous = subjects or previous
-        named = [o for o in organisations if start <= o.start_char < end]
+        named = _stated(text, [o for o in organisations if start <= o.start_char < end])
         found += [Affiliation(person, None, org) for person in subjects for org in named]
     return found
+
+
+def _stated(text: str, named: list[Span]) -> list[Span]:
+    """The organisations of a sentence that its people belong to: not those it names only to
+    describe the one before ("bij A, partner van B"; "Loket C, een pioniersplek van D")."""
+    return [org for previous, org in zip([None, *named], named) if previous is None or not describes_organisation(text[previous.end_char:org.start_char])]

@@ -19,6 +19,7 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.bios import bio_affiliations
 from kg.extract.colophon import is_colophon
 from kg.extract.interviewees import interviewees
+from kg.extract.name_variants import canonical_surnames
 from kg.extract.names import is_full_name, surname
 from kg.extract.roles import find_affiliations
 from kg.model import (
@@ -78,16 +79,21 @@ def _full_names(doc: Doc, known: list[str]) -> dict[str, str]:
 def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     portrayed = list(record.interviewees)  # the person a portrait is of, named by its heading
     author_names = [p.name.text for p in record.authors + portrayed]
+    variants = canonical_surnames([s.text for s in doc.spans.get("persons", [])], author_names)
+
+    def key_of(name: str) -> str:
+        return variants.get(surname(name), surname(name))
+
     full = _full_names(doc, author_names)
     authors = {surname(n) for n in author_names}
     people: dict[str, PersonRecord] = {}
     for span in doc.spans.get("persons", []):
-        key = surname(span.text)
+        key = key_of(span.text)
         if key not in people and key not in authors:
             mention = _mention(span, doc, locate, 0.8 if key in full else 0.6)
             people[key] = PersonRecord(Mention(full.get(key, mention.text), mention.span, mention.confidence))
     for affiliation in find_affiliations(doc) + bio_affiliations(doc):
-        key = surname(affiliation.person.text)
+        key = key_of(affiliation.person.text)
         target = next((p for p in record.authors + portrayed if surname(p.name.text) == key), None) or people.get(key)
         if target is None:
             continue

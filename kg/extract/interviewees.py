@@ -2,8 +2,9 @@
 
 A person counts as interviewed when the text gives them the floor: at least two speech
 attributions ("zegt X", "aldus X", "volgens X", "X ... vult aan", "zegt projectleider van
-Movisie, X"), a question-and-answer turn ("X: ‘..."); or one attribution for someone the article
-introduces (a role or organisation stated, named in the lead of an interview, or named three
+Movisie, X"), a question-and-answer turn ("X: ‘..."), a sentence that opens with the name
+and ends in a colon before a quote ("X, columnist, las voor wat ze schreef: ‘..."); or one
+attribution for someone the article introduces (a role or organisation stated, named in the lead of an interview, or named three
 times); or, in an interview, someone portrayed in a caption ("X, hoogleraar ...") and named again.
 
 A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
@@ -45,7 +46,9 @@ def _attributions(text: str, name: str) -> int:
     pattern = re.compile(
         rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,3}}?{given}{last}\b"  # zegt (de filosoof) X
         rf"|\b{last}(?:,[^:.\n]{{1,80}})?\s*:\s*[‘'\"“]"  # X: ‘... ; X, beleidsmedewerker bij gemeente Y: ‘...
-        rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b)"  # X (van de gemeente Utrecht) vult aan
+        rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b"  # X (van de gemeente Utrecht) vult aan
+        rf"|(?:^|(?<=[.!?]\s)){given}{last}\b[^.?!‘’“\"\n]{{0,200}}:\s*[‘'\"“])",  # X, columnist, ... schreef: ‘...
+        re.MULTILINE,
     )
     return len(pattern.findall(text))
 

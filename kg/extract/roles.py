@@ -6,7 +6,14 @@ Shapes, each general to the genre:
 - "X (Institute for Positive Health)"; "X van het Landelijk Steunpunt Verlies";
 - "Movisie-bestuurder X" (organisation-role compound before the name, the organisation being
   mentioned elsewhere in the article);
-- "staatssecretaris Blokhuis", "filosoof Daan Roovers" (a role noun before the name).
+- "staatssecretaris Blokhuis", "filosoof Daan Roovers" (a role noun before the name);
+- "Hamid Dardour, Ron Jeuriën en Ellis Kluijt (Woonbedrijf)" (a list of names, one organisation);
+- "De Nationale ombudsman, Reinier van Zutphen, ..." (the organisation before the name, the name
+  set off by commas); "X, Volkskrant-columnist" (an organisation-role compound after the name).
+
+An organisation that the text ties to the previous organisation rather than to the person
+("bij HVO-Querido, partner van Werkplaats A"; "Loket B, een pioniersplek van de Kerk C"; "bij
+Lectoraat D, waaronder Werkplaats E valt"; "Universiteit F (UF)") is not the person's.
 """
 
 from __future__ import annotations
@@ -29,6 +36,12 @@ _PARENTHESIS = re.compile(r"\s*\(\s*")
 _CONTACT = re.compile(r"\s*\([^()]*@[^()]*\)")
 _COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
 _ROLE_ONLY = re.compile(r",\s*(?P<role>[a-zé][^,;.()?!‘’:\n]{2,70}?)\s*(?=$|\n|[.;])")
+_LIST_GLUE = re.compile(r"\s*(?:,|en|&|,\s*en)\s*")
+_COMPOUND_AFTER = re.compile(r"-(?P<role>[a-zé][a-zé]+)\b")
+_BRACKETED = re.compile(r"\s*\(\s*(?P<name>[^()\n]{2,80}?)\s*\)")
+_SET_OFF = re.compile(r"\s*,\s*$")
+_ALIAS = re.compile(r"\s*\(\s*")
+_DESCRIPTION = re.compile(r"\s*,\s*(?:een\s+|de\s+|het\s+)?(?P<noun>[a-zé][\w-]*)\s+(?:van|bij)\s+(?:de\s+|het\s+)?")
 _VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|zijn|zegt|vindt|gaat|kan|moet)\b")
 
 
@@ -45,6 +58,22 @@ def job_titles() -> frozenset[str]:
 
 def affiliation_words() -> frozenset[str]:
     return word_list("affiliation_words.txt")
+
+
+def organisation_clauses() -> frozenset[str]:
+    return word_list("organisation_clauses.txt")
+
+
+def describes_organisation(between: str) -> bool:
+    """Whether the words between two organisations of a bio tie the second to the first, not to
+    the person: an alias in brackets, a relative clause, or an apposition whose noun is no job
+    title ("partner van", "een pioniersplek van")."""
+    if _ALIAS.fullmatch(between):
+        return True
+    if set(re.findall(r"[\w-]+", between.casefold())) & organisation_clauses():
+        return True
+    description = _DESCRIPTION.fullmatch(between)
+    return description is not None and description.group("noun") not in job_titles()
 
 
 def _role_span(doc: Doc, start: int, match: re.Match[str]) -> tuple[int, int] | None:
@@ -70,11 +99,14 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
                 found.append(Affiliation(person, _role_span(doc, position, apposition), org))
             elif _PARENTHESIS.fullmatch(between) or _PLAIN_LINK.fullmatch(between):
                 found.append(Affiliation(person, None, org))
+            elif _SET_OFF.fullmatch(between) and (compound := _COMPOUND_AFTER.match(text, org.end_char)):
+                at = compound.start("role")
+                found.append(Affiliation(person, (at, compound.end("role")), org))
             else:
                 break
         else:
             chained = _CHAIN.fullmatch(between)
-            if not chained:
+            if not chained or describes_organisation(between):
                 break
             found.append(Affiliation(person, _role_span(doc, position, chained), org))
         position = org.end_char
@@ -107,6 +139,37 @@ def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliati
     return []
 
 
+def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Span]) -> list[Affiliation]:
+    """A name, or a name in a list, followed by an organisation in brackets: "Hamid Dardour, Ron
+    Jeuriën en Ellis Kluijt (Woonbedrijf)", also when the organisation is recognised only at
+    another of its mentions."""
+    text = doc.text
+    position = person.end_char
+    for other in (p for p in persons if p.start_char >= person.end_char):
+        if not _LIST_GLUE.fullmatch(text[position:other.start_char]):
+            break
+        position = other.end_char
+    bracket = _BRACKETED.match(text, position)
+    if not bracket:
+        return []
+    # the organisation may be recognised only at another mention ("de woningcorporatie Woonbedrijf")
+    named = (o for o in organisations if o.start_char == bracket.start("name") or o.text == bracket.group("name"))
+    org = next(named, None)
+    return [Affiliation(person, None, org)] if org is not None else []
+
+
+def _set_off(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
+    """The organisation just before a name set off by commas: "De Nationale ombudsman, Reinier van
+    Zutphen, ziet ..."; "zegt projectleider van Movisie, Joline Verloove, ..."."""
+    text = doc.text
+    if not text.startswith(",", person.end_char):
+        return []
+    org = next((o for o in reversed(organisations) if o.end_char <= person.start_char), None)
+    if org is None or not _SET_OFF.fullmatch(text[org.end_char:person.start_char]):
+        return []
+    return [Affiliation(person, None, org)]
+
+
 def _role_only(doc: Doc, person: Span) -> list[Affiliation]:
     """A caption or signature "X, bijzonder hoogleraar Grondslagen ..." that ends its line."""
     match = _ROLE_ONLY.match(doc.text, person.end_char)
@@ -119,7 +182,14 @@ def _role_only(doc: Doc, person: Span) -> list[Affiliation]:
 def find_affiliations(doc: Doc) -> list[Affiliation]:
     """Roles and affiliations stated next to each person mention of the doc."""
     organisations = sorted(doc.spans.get("organisations", []), key=lambda s: s.start_char)
+    persons = sorted(doc.spans.get("persons", []), key=lambda s: s.start_char)
     found: list[Affiliation] = []
-    for person in doc.spans.get("persons", []):
-        found.extend(_after(doc, person, organisations) or _before(doc, person, organisations) or _role_only(doc, person))
+    for person in persons:
+        found.extend(
+            _after(doc, person, organisations)
+            or _listed(doc, person, persons, organisations)
+            or _set_off(doc, person, organisations)
+            or _before(doc, person, organisations)
+            or _role_only(doc, person)
+        )
     return found

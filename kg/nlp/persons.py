@@ -201,7 +201,9 @@ class _Matcher:
     def _known_surname(self, i: int) -> int | None:
         """End of "Given [particles] Surname" with a given name no list knows ("Afiah Vijlbrief",
         "Halleh Ghorashi"): the surname is a known one or quoted elsewhere, and the given name
-        is a rare Dutch word or one of the names deduce excepts ("Radboud")."""
+        is a rare Dutch word or one of the names deduce excepts ("Radboud"). A given name that is
+        also a word ("Ernst") takes any surname after a role or before a speech verb: "aldus
+        adviseur Ernst Radius"."""
         first = self.tokens[i]
         if not self._name_word(i):
             return None
@@ -215,7 +217,8 @@ class _Matcher:
         surname = self.tokens[end - 1].folded
         if surname in self.lexicon.first_names:  # "Casemanager Angela"
             return None
-        return end if surname in self.lexicon.surnames or surname in self.quoted else None
+        introduced = first.folded in self.lexicon.any_first_names and self._role_or_speech(i, end)
+        return end if surname in self.lexicon.surnames or surname in self.quoted or introduced else None
 
     def full_name(self, i: int) -> int | None:
         """End of the full name that starts at token ``i``, or None."""

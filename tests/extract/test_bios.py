@@ -23,9 +23,27 @@ def _pairs(nlp: Language, text: str) -> set[tuple[str, str]]:
 
 
 def test_one_bio_sentence_gives_every_named_person_every_organisation(nlp: Language) -> None:
-    pairs = _pairs(nlp, "■ **Anouk de Wit** en **Pim Koster** zijn onderzoekers bij Hogeschool Oost, partner van Werkplaats Sociaal Domein Oost.")
+    pairs = _pairs(nlp, "■ **Anouk de Wit** en **Pim Koster** zijn onderzoekers bij het lectoraat Buurtzorg van Hogeschool Oost en werken voor Werkplaats Sociaal Domein Oost.")
     assert {("Anouk de Wit", "Hogeschool Oost"), ("Pim Koster", "Hogeschool Oost")} <= pairs
     assert {("Anouk de Wit", "Werkplaats Sociaal Domein Oost"), ("Pim Koster", "Werkplaats Sociaal Domein Oost")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "■ **Anouk de Wit** en **Pim Koster** zijn onderzoekers bij Hogeschool Oost, partner van Werkplaats Sociaal Domein Oost.",
+        "Anouk de Wit is predikant bij het Loket Zingeving, een proeftuin van de Protestantse Kerk Oost.",
+        "Anouk de Wit is docent bij Hogeschool Oost, waaronder de Werkplaats Sociaal Domein Oost valt.",
+    ],
+)
+def test_an_organisation_named_to_describe_the_one_before_is_not_the_persons(nlp: Language, text: str) -> None:
+    assert not {org for _, org in _pairs(nlp, text)} & {"Werkplaats Sociaal Domein Oost", "Protestantse Kerk Oost", "Protestantse Kerk"}
+
+
+def test_an_abbreviation_in_brackets_is_no_second_affiliation(nlp: Language) -> None:
+    pairs = _pairs(nlp, "Pim Koster is als hoogleraar verbonden aan de vakgroep Sociale Studies (VSS) van de Universiteit van Oost.")
+    assert ("Pim Koster", "VSS") not in pairs
+    assert ("Pim Koster", "Universiteit van Oost") in pairs
 
 
 def test_a_sentence_that_goes_on_about_them_adds_its_organisations(nlp: Language) -> None:
@@ -52,3 +70,9 @@ def test_an_apposition_with_a_role_names_an_unknown_organisation(nlp: Language) 
     assert ("Sanne Mulder", "Travers") in pairs
     pairs = _pairs(nlp, "Eva Smit, de directeur van welzijnsorganisatie Kompas, opende de dag.")
     assert ("Eva Smit", "Kompas") in pairs
+
+
+def test_organisation_role_compound_after_the_name(nlp: Language) -> None:
+    doc = nlp("Fleur Bakker, Trouw-verslaggever en moeder van drie, schreef erover.")
+    found = [(a.person.text, doc.text[a.role[0]:a.role[1]] if a.role else None, a.organisation.text) for a in find_affiliations(doc) if a.organisation is not None]
+    assert found == [("Fleur Bakker", "verslaggever", "Trouw")]

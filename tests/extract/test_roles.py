@@ -78,3 +78,33 @@ def test_a_word_that_only_ties_a_person_to_an_organisation_is_no_role() -> None:
     assert _found(doc) == [("Anna Visser", None, "Hogeschool Zuid")]
     doc = _doc("Bert Kok is werkzaam bij Movisie en doet onderzoek.", ["Bert Kok"], ["Movisie"])
     assert _found(doc) == [("Bert Kok", None, "Movisie")]
+
+
+def test_a_list_of_names_shares_the_organisation_in_brackets() -> None:
+    text = "Verslag van Lies Prins (Instituut Noord) Joost Mulder, Kim Baas en Aart Hol (Buurtbedrijf) Mei 2019"
+    doc = _doc(text, ["Lies Prins", "Joost Mulder", "Kim Baas", "Aart Hol"], ["Instituut Noord", "Buurtbedrijf"])
+    assert _found(doc) == [
+        ("Lies Prins", None, "Instituut Noord"),
+        ("Joost Mulder", None, "Buurtbedrijf"),
+        ("Kim Baas", None, "Buurtbedrijf"),
+        ("Aart Hol", None, "Buurtbedrijf"),
+    ]
+
+
+def test_the_bracketed_organisation_may_be_recognised_at_another_mention() -> None:
+    text = "De corporatie Buurtbedrijf bouwt. Door Kim Baas en Aart Hol (Buurtbedrijf)."
+    doc = NLP(text)
+    doc.spans["persons"] = [doc.char_span(text.index(p), text.index(p) + len(p)) for p in ("Kim Baas", "Aart Hol")]
+    doc.spans["organisations"] = [doc.char_span(text.index("Buurtbedrijf"), text.index("Buurtbedrijf") + len("Buurtbedrijf"))]
+    assert _found(doc) == [("Kim Baas", None, "Buurtbedrijf"), ("Aart Hol", None, "Buurtbedrijf")]
+
+
+def test_organisation_before_a_name_set_off_by_commas() -> None:
+    doc = _doc("De Kinderombudsman, Wim Gerritsen, vindt dat gemeenten tekortschieten.", ["Wim Gerritsen"], ["De Kinderombudsman"])
+    assert _found(doc) == [("Wim Gerritsen", None, "De Kinderombudsman")]
+
+
+def test_an_organisation_that_describes_the_one_before_ends_the_bio() -> None:
+    text = "Anna Vos is onderzoeker bij Stichting Zorgkracht, partner van Netwerk Oost."
+    doc = _doc(text, ["Anna Vos"], ["Stichting Zorgkracht", "Netwerk Oost"])
+    assert _found(doc) == [("Anna Vos", "onderzoeker", "Stichting Zorgkracht")]

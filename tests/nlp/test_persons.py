@@ -92,6 +92,18 @@ def test_unseen_surname_after_known_first_name(nlp: Language) -> None:
     assert persons(nlp, "Dat zegt Fenna Wolkerstrunk van het wijkteam.") == ["Fenna Wolkerstrunk"]
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("‘Het moet anders’, aldus adviseur Ernst Zandvoorde van de brancheclub.", "Ernst Zandvoorde"),
+        ("Volgens onderzoeker Mei Wildschut is dat niet genoeg.", "Mei Wildschut"),
+    ],
+)
+def test_given_name_that_is_also_a_word_takes_a_surname_after_a_role(nlp: Language, text: str, name: str) -> None:
+    """A given name that is also a Dutch word ("ernst") is a name when a role introduces it."""
+    assert persons(nlp, text) == [name]
+
+
 def test_lone_surname_needs_a_cue_or_a_full_name(nlp: Language) -> None:
     assert persons(nlp, "Dat is juist, aldus Wieringa.") == ["Wieringa"]
     assert persons(nlp, "Maaike Wieringa opende de dag. Later sprak Wieringa nog.") == ["Maaike Wieringa", "Wieringa"]
