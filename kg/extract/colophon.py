@@ -16,10 +16,11 @@ import re
 from dataclasses import replace
 
 from kg.data import word_list
-from kg.segment.credits import given
 from kg.extract.names import split_names
 from kg.model import ArticleRecord, Mention, PersonRecord, PublicationRecord, Span
 from kg.nlp.gazetteer import fold
+from kg.segment.credits import given
+from kg.segment.markers import colophon_heading
 
 LABEL_WORDS = 4  # "Hoofd- en eindredactie" is a label; a line of names or prose is not
 _INLINE = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:", re.MULTILINE)
@@ -29,7 +30,7 @@ _HEADING = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:?\
 
 
 def is_colophon(record: ArticleRecord) -> bool:
-    return record.genre == "other" and record.headline.text.casefold() in ("colofon", "colophon", "redactie en colofon")
+    return record.genre == "other" and colophon_heading(record.headline.text)
 
 
 def move_colophons(articles: list[ArticleRecord], text: str, publication: PublicationRecord) -> list[ArticleRecord]:

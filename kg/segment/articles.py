@@ -21,7 +21,7 @@ from kg.segment.contents import contents_region
 from kg.segment.credits import lead_credit, name_line, title_author, title_page_credit
 from kg.segment.headlines import Block, block_at, blocks, bullet, title_block
 from kg.segment.lines import Line
-from kg.segment.markers import Byline, Signature, byline, kicker_genre, names_only, signature
+from kg.segment.markers import Byline, Signature, byline, colophon_heading, kicker_genre, names_only, signature
 from kg.segment.portraits import portrait
 
 MIN_BODY_WORDS = 40
@@ -36,7 +36,6 @@ REPEATED_WORDS = 25  # a headline printed twice is at most this long  # lines un
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
-_COLOPHON = re.compile(r"^(?:colofon|colophon|redactie en colofon)$", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?][’”\"')]*$")  # a line that ends a sentence (not a comma or colon)
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
@@ -117,7 +116,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
         i = line.index
         if i in contents:
             continue
-        if _COLOPHON.match(line.text):
+        if colophon_heading(line.text):
             drafts.append(Draft(i, reason="colophon", headline=Block((line,))))
             continue
         portrayed = portrait(lines, i) if (line.heading_level >= 2 or not markdown and _set_apart(lines, i)) else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.data import word_list
 from kg.extract.names import INITIAL, is_person_name, split_names
 from kg.model import Mention, Span
 from kg.nlp.person_lexicon import fold, load_lexicon, may_be_given_name
@@ -91,6 +92,11 @@ def names_only(line: Line) -> list[Mention]:
     parts = [part for part in _NAME_LIST.split(raw) if part.strip()]
     given = all(INITIAL.match(name.text.split()[0]) or may_be_given_name(name.text.split()[0]) for name in names)
     return names if names and len(names) == len(parts) and given else []
+
+
+def colophon_heading(text: str) -> bool:
+    """A colophon's heading ("COLOFON", "Impressum"): its lines list the issue's makers (``kg/data/colophon_headings.txt``)."""
+    return text.strip(" :*#").casefold() in word_list("colophon_headings.txt")
 
 
 def kicker_genre(line: Line) -> str | None:
