@@ -69,6 +69,9 @@ class PatternData:
     lowercase_heads: tuple[str, ...]
     capitalised_heads: tuple[str, ...]
     suffix_heads: tuple[str, ...]
+    unit_heads: frozenset[str]
+    branch_networks: frozenset[str]
+    chair_words: tuple[str, ...]
     connectors: frozenset[str]
     name_stoplist: frozenset[str]
     list_heads: dict[str, str]
@@ -91,6 +94,9 @@ class PatternData:
             lowercase_heads=tuple(data["prefix_heads"]["lowercase_ok"]),
             capitalised_heads=tuple(data["prefix_heads"]["capitalised_only"]),
             suffix_heads=tuple(data["suffix_heads"]),
+            unit_heads=frozenset(data["unit_heads"]),
+            branch_networks=frozenset(data["branch_networks"]),
+            chair_words=tuple(data["chair_words"]),
             connectors=frozenset(data["connectors"]),
             name_stoplist=frozenset(data["name_stoplist"]),
             list_heads=dict(data["list_heads"]),
@@ -144,10 +150,23 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> list[Span]:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
         acronyms = list(self._acronym_spans(doc))
-        shapes = self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms})
-        spans = [*listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
+        shapes = list(self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms}))
+        units = [*self._unit_spans(doc, listed, shapes), *self._branch_spans(doc, listed)]
+        spans = [*units, *listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
-        return self._propagate_short_forms(doc, [span for span in found if not self._names_territory(doc, span.start)])
+        ends = {span.end for span in found}
+        kept = [span for span in found if not self._names_territory(doc, span.start) and not _short_form_of_phrase(span, ends)]
+        return self._propagate_short_forms(doc, kept)
+
+    def _unit_spans(self, doc: Doc, listed: list[Span], shapes: list[Span]) -> Iterable[Span]:
+        """A listed organisation followed by one of its units: "Fontys Hogeschool Sociaal Werk" is
+        the unit, not Fontys plus a "Hogeschool Sociaal Werk" of its own."""
+        ends = {span.end: span for span in listed if span.kb_id_}
+        for shape in shapes:
+            owner = ends.get(shape.start)
+            if owner is not None and shape[0].text in self.patterns.unit_heads and owner[-1].whitespace_:
+                unit = doc[owner.start : shape.end]
+                yield self._labelled(unit, self.gazetteer.resolve(unit.text))
 
     # -- 1. gazetteer -------------------------------------------------------------------------
 
@@ -195,7 +214,43 @@ class OrganisationFinder:
             common = role and zipf(doc[index].lower_) >= self.patterns.common_word_zipf  # "hoogleraar Economie van Kunst": a chair, not an organisation
             if end > index and not common and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
                 name = doc[index:end]
-                yield self._labelled(name, self.gazetteer.resolve(name.text))
+                organisation = self.gazetteer.resolve(name.text)
+                if organisation is not None or not self._holds_chair(doc, person.start):
+                    yield self._labelled(name, organisation)
+
+    def _branch_spans(self, doc: Doc, listed: list[Span]) -> Iterable[Span]:
+        """A national network followed by a place names its local branch: "Humanitas Rotterdam",
+        "Veilig Thuis Zuid-Limburg" (one span, resolved when the gazetteer lists the branch)."""
+        for span in listed:
+            if span.kb_id_ not in self.patterns.branch_networks or not span[-1].whitespace_:
+                continue
+            end = span.end
+            while end < len(doc) and _is_place_word(doc[end]) and doc[end].text not in self.patterns.name_stoplist:
+                end += 1
+            if end > span.end:
+                branch = doc[span.start : end]
+                yield self._labelled(branch, self.gazetteer.resolve(branch.text))
+
+    def _holds_chair(self, doc: Doc, start: int) -> bool:
+        """Is the person at ``start`` introduced as a lector or professor, alone or in a list
+        ("lector X", "Avanslectoren zoals A van B, X")? Then "X van Gerontologie" names the chair's
+        subject, not an organisation. Looking back, names, connectors and the items before a comma or
+        "en" are the list; one other word ("zoals") may stand between it and the chair word."""
+        words = 0
+        for token in reversed(doc[:start]):
+            if token.lower_.endswith(self.patterns.chair_words):
+                return True
+            if token.text in _SENTENCE_ENDS or token.is_space:
+                return False
+            if token.text == "," or token.lower_ == "en":
+                words = 0  # what stood before belongs to the previous item of the list
+                continue
+            if token.text[:1].isupper() or token.lower_ in self.patterns.connectors:
+                continue
+            words += 1
+            if words > 1:
+                return False
+        return False
 
     def _compound_spans(self, doc: Doc) -> Iterable[Span]:
         """A compound token that opens with an organisation ("Movisie-bestuurder",
@@ -252,7 +307,7 @@ class OrganisationFinder:
             return False
         if len(span) == 1:
             return span[0].text[0].isupper() and not self._common_at_sentence_start(span[0])
-        return True
+        return not _sentence_case_of_title(span, surface)
 
     # -- 2. name shapes -----------------------------------------------------------------------
 
@@ -431,6 +486,35 @@ def _until_space(tokens: Iterable[Token]) -> list[Token]:
             break
         taken.append(token)
     return taken
+
+
+def _sentence_case_of_title(span: Span, surface: str) -> bool:
+    """Is a name written with capitals inside ("Sociale Vraagstukken") matched by the same words in
+    sentence case, capitalised only by the start of a sentence ("Sociale vraagstukken vragen ...")?"""
+    inner_capitals = any(word[:1].isupper() for word in surface.split()[1:])
+    return inner_capitals and _sentence_initial(span[0]) and not any(char.isupper() for char in span[1:].text)
+
+
+def _is_place_word(token: Token) -> bool:
+    """A word of a place name: capitalised letters and hyphens ("Zuid-Limburg", "IJsselland")."""
+    return token.text[:1].isupper() and token.text.replace("-", "").isalpha() and not token.is_upper
+
+
+def _short_form_of_phrase(span: Span, organisation_ends: set[int]) -> bool:
+    """Is the span an unseen acronym in brackets after a phrase that names no organisation ("het
+    zorg- en veiligheidshuis (ZVH)")? It abbreviates a generic phrase, so it names no organisation
+    of its own; after a name ("Landelijk Steunpunt Mantelhulp (LSM)") it is that name's short form."""
+    doc = span.doc
+    return (
+        not span.kb_id_
+        and len(span) == 1
+        and span.start >= 2
+        and doc[span.start - 1].text == "("
+        and doc[span.start - 2].is_alpha
+        and span.start - 1 not in organisation_ends
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+    )
 
 
 def _opens_compound(token: Token) -> bool:

@@ -198,3 +198,47 @@ def test_a_capitalised_particle_after_a_name_opens_a_surname_not_a_workplace() -
 def test_a_name_with_lowercase_words_is_found_whole_when_listed(nlp: Language) -> None:
     doc = nlp("De aanpak bouwt voort op de expertise van de Federatie van Somalische associaties in Nederland.")
     assert mentions(doc) == [("Federatie van Somalische associaties in Nederland", "fsan")]
+
+
+def test_a_unit_after_its_listed_organisation_is_one_organisation(nlp: Language) -> None:
+    doc = nlp("De opleiding valt onder Avans Academie Zorg en Welzijn, niet onder Avans zelf.")
+    assert mentions(doc) == [("Avans Academie Zorg en Welzijn", ""), ("Avans", "avans")]
+
+
+def test_a_network_and_a_place_name_a_local_branch(nlp: Language) -> None:
+    doc = nlp("Vrijwilligers van Humanitas Zwolle en Veilig Thuis Twente hielpen, net als Veilig Thuis.")
+    assert mentions(doc) == [("Humanitas Zwolle", ""), ("Veilig Thuis Twente", "vt-twente"), ("Veilig Thuis", "veilig-thuis")]
+
+
+def test_a_bracketed_short_form_or_its_plural_is_no_organisation_of_its_own(nlp: Language) -> None:
+    doc = nlp(
+        "Elk zorg- en veiligheidshuis (ZVH) werkt anders. Het Zorg- en Veiligheidshuis Rivierenland overlegt "
+        "met andere ZVH'en. De wijkverpleging (WVP) en de SPV sluiten aan."
+    )
+    assert mentions(doc) == [("Zorg- en Veiligheidshuis Rivierenland", "")]
+
+
+def test_a_lector_of_a_subject_names_no_organisation() -> None:
+    from kg.nlp.pipeline import make_nlp
+
+    doc = make_nlp()(
+        "Zij werkt samen met andere lectoren zoals Anna Bosman van Gerontologie, Rob Kok van Inclusie in de wijk "
+        "en Piet Smits van Jeugd en Gezin. "
+        "De wethouder sprak met Lotte Jansen, van Buurtkracht Deventer."
+    )
+    assert [span.text for span in doc.spans["organisations"]] == ["Buurtkracht Deventer"]
+
+
+def test_listed_partner_municipalities_are_municipalities(nlp: Language) -> None:
+    doc = nlp("Het leertraject loopt samen met de gemeentes Zeewolde, Dronten en Urk.")
+    assert [span.text for span in doc.spans["organisations"]] == ["Zeewolde", "Dronten", "Urk"]
+
+
+def test_a_title_case_name_is_not_matched_by_the_same_words_opening_a_sentence(nlp: Language) -> None:
+    doc = nlp("Sociale vraagstukken vragen om beleid. Dat schreef zij in Sociale Vraagstukken.")
+    assert mentions(doc) == [("Sociale Vraagstukken", "tsv")]
+
+
+def test_a_centre_of_expertise_is_named_by_its_head(nlp: Language) -> None:
+    doc = nlp("Het onderzoek liep via het Centre of Expertise Sterke Dorpen.")
+    assert mentions(doc) == [("Centre of Expertise Sterke Dorpen", "")]
