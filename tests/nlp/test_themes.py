@@ -157,3 +157,29 @@ def test_scorer_compares_concepts(nlp: Language) -> None:
 def test_the_project_thesaurus_is_read_at_run_time() -> None:
     concepts = load_concepts(default_thesaurus())
     assert "samenwerking" in concepts and "samenwerking" in concepts["samenwerking"]
+
+
+@pytest.fixture(scope="module")
+def project_nlp() -> Language:
+    return make_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a service is tagged apart from the problem it tackles, and the problem still counts
+        ("Wie problematische schulden heeft, vindt de schuldhulpverlening vaak te laat.", {"schulden", "schuldhulpverlening"}),
+        # a method apart from its field
+        ("In het moreel beraad bespreekt het team een ethisch dilemma over de ethiek van het vak.", {"moreel-beraad", "morele-dilemmas", "ethiek"}),
+        # the decentralisations apart from the municipalities that carry them out
+        ("Sinds de decentralisaties voeren gemeenten de jeugdhulp uit.", {"decentralisaties", "gemeenten", "jeugdhulp"}),
+        # places, networks and connectors of a neighbourhood
+        ("Het buurthuis sloot, maar het bewonersnetwerk en de buurtverbinders bleven actief.", {"buurtvoorzieningen", "sociaal-netwerk", "buurtverbinders"}),
+        # remote contact is its own theme, not online help
+        ("Tijdens de lockdown hielden zij contact op afstand via beeldbellen.", {"coronacrisis", "contact-op-afstand"}),
+        ("Zzp'ers en flexwerkers vielen buiten de sociale zekerheid.", {"flexwerk", "sociale-zekerheid"}),
+    ],
+)
+def test_the_thesaurus_tags_services_methods_and_places_of_the_field(project_nlp: Language, text: str, expected: set[str]) -> None:
+    doc = project_nlp(text)
+    assert {span.kb_id_ for span in doc.spans["themes"]} == expected
