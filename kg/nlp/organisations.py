@@ -72,6 +72,7 @@ class PatternData:
     unit_heads: frozenset[str]
     branch_networks: frozenset[str]
     chair_words: tuple[str, ...]
+    reference_entry: re.Pattern[str]
     connectors: frozenset[str]
     name_stoplist: frozenset[str]
     list_heads: dict[str, str]
@@ -97,6 +98,7 @@ class PatternData:
             unit_heads=frozenset(data["unit_heads"]),
             branch_networks=frozenset(data["branch_networks"]),
             chair_words=tuple(data["chair_words"]),
+            reference_entry=re.compile(data["reference_entry"]),
             connectors=frozenset(data["connectors"]),
             name_stoplist=frozenset(data["name_stoplist"]),
             list_heads=dict(data["list_heads"]),
@@ -155,8 +157,19 @@ class OrganisationFinder:
         spans = [*units, *listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
         ends = {span.end for span in found}
-        kept = [span for span in found if not self._names_territory(doc, span.start) and not _short_form_of_phrase(span, ends)]
+        kept = [
+            span
+            for span in found
+            if not self._names_territory(doc, span.start) and not _short_form_of_phrase(span, ends) and not self._in_reference_entry(span)
+        ]
         return self._propagate_short_forms(doc, kept)
+
+    def _in_reference_entry(self, span: Span) -> bool:
+        """Is the span on a line of a reference list? What an entry cites is a source."""
+        text = span.doc.text
+        start = text.rfind("\n", 0, span.start_char) + 1
+        end = text.find("\n", span.end_char)
+        return self.patterns.reference_entry.match(text[start : end if end >= 0 else len(text)]) is not None
 
     def _unit_spans(self, doc: Doc, listed: list[Span], shapes: list[Span]) -> Iterable[Span]:
         """A listed organisation followed by one of its units: "Fontys Hogeschool Sociaal Werk" is

@@ -242,3 +242,12 @@ def test_a_title_case_name_is_not_matched_by_the_same_words_opening_a_sentence(n
 def test_a_centre_of_expertise_is_named_by_its_head(nlp: Language) -> None:
     doc = nlp("Het onderzoek liep via het Centre of Expertise Sterke Dorpen.")
     assert mentions(doc) == [("Centre of Expertise Sterke Dorpen", "")]
+
+
+def test_what_a_reference_list_cites_is_a_source_not_an_organisation(nlp: Language) -> None:
+    doc = nlp(
+        "Volgens Trouw en de Radboud Universiteit groeit de vraag.\n\nLiteratuur\n"
+        "- Trouw (12 maart 2019). Buurthuizen sluiten.\n"
+        "Bakker, J., & Smit, E. (2021). Nabijheid. Movisie.\n"
+    )
+    assert mentions(doc) == [("Trouw", "trouw"), ("Radboud Universiteit", "radboud-universiteit")]
