@@ -31,8 +31,9 @@ _ROLE = r"(?P<role>[a-zéë][^,;.()?!‘’:]{1,70}?)"
 _KIND = r"(?:[a-zé][\w-]*(?:organisatie|centrum|instelling|corporatie|instituut|stichting|vereniging|opvang|team|aanbieder)\s+)?"  # "van vrouwenopvangcentrum X"
 _APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?|\s+(?:is|was|werkt als)\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
-_PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?")
+_PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _PARENTHESIS = re.compile(r"\s*\(\s*")
+_MARKS = re.compile(r"[*_]*")
 _CONTACT = re.compile(r"\s*\([^()]*@[^()]*\)")
 _COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
 _ROLE_ONLY = re.compile(r",\s*(?P<role>[a-zé][^,;.()?!‘’:\n]{2,70}?)\s*(?=$|\n|[.;])")
@@ -114,10 +115,12 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
 
 
 def _past_contact(text: str, position: int) -> int:
-    """Where the bio after a name goes on, past the person's e-mail address in brackets:
-    "Hilde Bakker (h.bakker@movisie.nl) van Movisie" reads as "Hilde Bakker van Movisie"."""
-    contact = _CONTACT.match(text, position)
-    return contact.end() if contact else position
+    """Where the bio after a name goes on, past the marks that set the name in bold and the
+    person's e-mail address in brackets: "**Hilde Bakker** (h.bakker@movisie.nl) van Movisie"
+    reads as "Hilde Bakker van Movisie"."""
+    marks = _MARKS.match(text, position)
+    contact = _CONTACT.match(text, marks.end())
+    return contact.end() if contact else marks.end()
 
 
 def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:

@@ -120,6 +120,7 @@ class _Matcher:
         self.lexicon = lexicon
         self.cues = cues
         self.tokens = [_token(t.text, t.shape_, lexicon.titles) for t in doc]
+        self.texts = [t.text for t in doc]
         self.max_particle = max(len(p.split()) for p in lexicon.particles)
         self.quoted = self._quoted_words()
         self.cited = _cited_tokens(doc)
@@ -127,6 +128,13 @@ class _Matcher:
     def _name_word(self, i: int) -> bool:
         token = self.tokens[i]
         return token.capitalised and not token.stop
+
+    def _mid_sentence(self, i: int) -> bool:
+        """After a word in lower case or a comma: a capital there marks a name, also on a word
+        that is a stop word as well ("met Ben Rovers"; not "Ben je ...", "De Stichting"), unless
+        it is a particle ("het boek De Pest")."""
+        before = self.texts[i - 1] if i > 0 else ""
+        return before == "," or (before.isalpha() and before.islower())
 
     def _organisation_word(self, i: int) -> bool:
         """"Stichting", "Hogeschool", "lezing": a name next to it names an organisation or event."""
@@ -182,7 +190,8 @@ class _Matcher:
     def _known_name(self, i: int) -> int | None:
         """End of a name whose first token is an initial or a known first name, or None."""
         first = self.tokens[i]
-        if not (first.initial or (self._name_word(i) and first.folded in self.lexicon.first_names)):
+        given = self._name_word(i) or (first.capitalised and self._mid_sentence(i) and first.folded not in self.lexicon.particles)
+        if not (first.initial or (given and first.folded in self.lexicon.first_names)):
             return None
         j = i + 1
         while j < len(self.tokens) and j - i < _MAX_GIVEN:
@@ -191,9 +200,10 @@ class _Matcher:
                 break
             j += 1
         end = self._surname_end(j)
-        if end is not None:
+        if end is not None and not self._organisation_word(end):
             return end
-        # "George Michael zich ...": the last of the given names was the surname.
+        # "George Michael zich ...", "Judith Wolf van de Radboud Universiteit": the last of the
+        # given names was the surname.
         if j - i >= 2 and not self.tokens[j - 1].initial:
             return j
         return None

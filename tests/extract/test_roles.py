@@ -108,3 +108,14 @@ def test_an_organisation_that_describes_the_one_before_ends_the_bio() -> None:
     text = "Anna Vos is onderzoeker bij Stichting Zorgkracht, partner van Netwerk Oost."
     doc = _doc(text, ["Anna Vos"], ["Stichting Zorgkracht", "Netwerk Oost"])
     assert _found(doc) == [("Anna Vos", "onderzoeker", "Stichting Zorgkracht")]
+
+
+def test_a_bold_name_opens_its_bio() -> None:
+    text = "■ **Noor Kaya** is teamleider Wijkzorg bij Stichting Buurtkracht."
+    doc = _doc(text, ["Noor Kaya"], ["Stichting Buurtkracht"])
+    assert _found(doc) == [("Noor Kaya", "teamleider Wijkzorg", "Stichting Buurtkracht")]
+
+
+def test_van_before_a_kind_noun_and_the_organisation() -> None:
+    doc = _doc("Daar denkt Bas Ruiter van welzijnsorganisatie Kompas anders over.", ["Bas Ruiter"], ["Kompas"])
+    assert _found(doc) == [("Bas Ruiter", None, "Kompas")]

@@ -104,6 +104,23 @@ def test_given_name_that_is_also_a_word_takes_a_surname_after_a_role(nlp: Langua
     assert persons(nlp, text) == [name]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ze werkt samen met Ben Holtkamp van de jeugdzorg.", ["Ben Holtkamp"]),
+        ("Ben je er klaar voor? Wil Zorg meedoen?", []),
+        ("Zoals in het boek De Storm van een schrijver.", []),
+    ],
+)
+def test_a_given_name_that_is_a_stop_word_counts_mid_sentence(nlp: Language, text: str, expected: list[str]) -> None:
+    assert persons(nlp, text) == expected
+
+
+def test_a_name_before_an_organisation_word_keeps_its_last_given_name_as_surname(nlp: Language) -> None:
+    """"X Y van de Erasmus Universiteit": the surname is not "van de Erasmus"."""
+    assert persons(nlp, "Zij overlegt geregeld met Eva Storm van de Erasmus Universiteit.") == ["Eva Storm"]
+
+
 def test_lone_surname_needs_a_cue_or_a_full_name(nlp: Language) -> None:
     assert persons(nlp, "Dat is juist, aldus Wieringa.") == ["Wieringa"]
     assert persons(nlp, "Maaike Wieringa opende de dag. Later sprak Wieringa nog.") == ["Maaike Wieringa", "Wieringa"]
