@@ -464,8 +464,9 @@ class OrganisationFinder:
 
     def _names_territory(self, doc: Doc, head: int) -> bool:
         """Does the kind noun at ``head`` name a place: "in de gemeente Westerveld", "in de gemeenten
-        Deventer en Raalte" say where something happens; "de gemeente Utrecht besloot" is the organisation."""
-        if doc[head].lower_ not in self.patterns.territory_heads:
+        Deventer en Raalte", "de hele provincie Limburg" say where something happens; "de gemeente Utrecht
+        besloot" and "in de Gemeente Westerveld" (capitalised as the body writes itself) are the organisation."""
+        if doc[head].text not in self.patterns.territory_heads:  # "in de Gemeente Westerveld": the body's own spelling
             return False
         before = head - 1
         if before >= 0 and doc[before].lower_ in _ARTICLES:

@@ -251,3 +251,11 @@ def test_what_a_reference_list_cites_is_a_source_not_an_organisation(nlp: Langua
         "Bakker, J., & Smit, E. (2021). Nabijheid. Movisie.\n"
     )
     assert mentions(doc) == [("Trouw", "trouw"), ("Radboud Universiteit", "radboud-universiteit")]
+
+
+def test_a_capitalised_gemeente_is_the_body_and_a_whole_province_is_an_area(nlp: Language) -> None:
+    doc = nlp(
+        "Wat leeft er in de dorpen in de Gemeente Oudeland? De spreekuren liggen verspreid over de hele "
+        "provincie Drenthe."
+    )
+    assert [span.text for span in doc.spans["organisations"]] == ["Gemeente Oudeland"]
