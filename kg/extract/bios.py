@@ -1,8 +1,9 @@
 """Affiliations that bios state for several people at once.
 
 A bio sentence opens with one or more names and a bio verb ("X en Y zijn onderzoekers bij het
-lectoraat A van Hogeschool B, partner van Werkplaats C."): every organisation the sentence names
-is an affiliation of each of them: lectoraat, hogeschool and werkplaats alike. A sentence that
+lectoraat A van Hogeschool B en werken voor Werkplaats C."): every organisation the sentence names
+is an affiliation of each of them: lectoraat, hogeschool and werkplaats alike; but "X en Y zijn
+respectievelijk lector bij A en onderzoeker bij B" pairs them in order. A sentence that
 goes on about them ("Zij zijn beiden verbonden aan ...", "Alle drie zijn tevens verbonden
 aan ...", "Hij is daarnaast lector aan ...") adds its organisations to the same people. The
 verbs and the pronouns are data (``kg/data/bio_verbs.txt``, ``kg/data/bio_pronouns.txt``). An
@@ -21,6 +22,7 @@ from kg.data import word_list
 from kg.extract.roles import Affiliation, affiliation_words, describes_organisation, job_titles
 from kg.nlp.person_lexicon import load_lexicon
 
+_RESPECTIVELY = re.compile(r"\brespectievelijk\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
 _LIST_GLUE = re.compile(r"^[\s■▪●*_,&]*(?:en|and)?[\s*_,&]*$")
 _WORD_BEFORE = re.compile(r"(\S+)[.!?]$")
@@ -96,7 +98,10 @@ def bio_affiliations(doc: Doc) -> list[Affiliation]:
             subjects = previous
         previous = subjects or previous
         named = _stated(text, [o for o in organisations if start <= o.start_char < end])
-        found += [Affiliation(person, None, org) for person in subjects for org in named]
+        if _RESPECTIVELY.search(sentence) and len(subjects) == len(named) > 1:
+            found += [Affiliation(person, None, org) for person, org in zip(subjects, named)]
+        else:
+            found += [Affiliation(person, None, org) for person in subjects for org in named]
     return found
 
 

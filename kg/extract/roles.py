@@ -42,8 +42,8 @@ _COMPOUND_AFTER = re.compile(r"-(?P<role>[a-zé][a-zé]+)\b")
 _BRACKETED = re.compile(r"\s*\(\s*(?P<name>[^()\n]{2,80}?)\s*\)")
 _SET_OFF = re.compile(r"\s*,\s*$")
 _ALIAS = re.compile(r"\s*\(\s*")
-_DESCRIPTION = re.compile(r"\s*,\s*(?:een\s+|de\s+|het\s+)?(?P<noun>[a-zé][\w-]*)\s+(?:van|bij)\s+(?:de\s+|het\s+)?")
-_VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|zijn|zegt|vindt|gaat|kan|moet)\b")
+_DESCRIPTION = re.compile(r"\s*,\s*(?P<article>een\s+|de\s+|het\s+)?(?P<noun>[a-zé][\w-]*)\s+(?:van|bij)\s+(?:de\s+|het\s+)?")
+_VERB_HINT = re.compile(r"\b(heeft|hebben|wordt|werd|is|zijn|zegt|vindt|gaat|kan|moet|bij)\b")
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,24 @@ def organisation_clauses() -> frozenset[str]:
     return word_list("organisation_clauses.txt")
 
 
+def organisation_relations() -> frozenset[str]:
+    return word_list("organisation_relations.txt")
+
+
 def describes_organisation(between: str) -> bool:
     """Whether the words between two organisations of a bio tie the second to the first, not to
     the person: an alias in brackets, a relative clause, or an apposition whose noun is no job
-    title ("partner van", "een pioniersplek van")."""
+    title: "een pioniersplek van", or without an article a noun that relates organisations
+    ("partner van", ``kg/data/organisation_relations.txt``)."""
     if _ALIAS.fullmatch(between):
         return True
     if set(re.findall(r"[\w-]+", between.casefold())) & organisation_clauses():
         return True
     description = _DESCRIPTION.fullmatch(between)
-    return description is not None and description.group("noun") not in job_titles()
+    if description is None or description.group("noun") in job_titles():
+        return False
+    # without an article, only a noun known to relate organisations: ", werkte bij" goes on about the person
+    return bool(description.group("article")) or description.group("noun") in organisation_relations()
 
 
 def _role_span(doc: Doc, start: int, match: re.Match[str]) -> tuple[int, int] | None:
@@ -142,6 +150,16 @@ def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliati
     return []
 
 
+def _with_role_before(doc: Doc, person: Span, after: list[Affiliation], organisations: list[Span]) -> list[Affiliation]:
+    """The role before a name for an organisation after it: "directeur Jan Smit van Stichting Y"."""
+    if not after or after[0].role is not None:
+        return after
+    before = _before(doc, person, organisations)
+    if not before or before[0].organisation is not None:
+        return after
+    return [Affiliation(person, before[0].role, after[0].organisation), *after[1:]]
+
+
 def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Span]) -> list[Affiliation]:
     """A name, or a name in a list, followed by an organisation in brackets: "Hamid Dardour, Ron
     Jeuriën en Ellis Kluijt (Woonbedrijf)", also when the organisation is recognised only at
@@ -189,7 +207,7 @@ def find_affiliations(doc: Doc) -> list[Affiliation]:
     found: list[Affiliation] = []
     for person in persons:
         found.extend(
-            _after(doc, person, organisations)
+            _with_role_before(doc, person, _after(doc, person, organisations), organisations)
             or _listed(doc, person, persons, organisations)
             or _set_off(doc, person, organisations)
             or _before(doc, person, organisations)

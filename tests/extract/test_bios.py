@@ -76,3 +76,20 @@ def test_organisation_role_compound_after_the_name(nlp: Language) -> None:
     doc = nlp("Fleur Bakker, Trouw-verslaggever en moeder van drie, schreef erover.")
     found = [(a.person.text, doc.text[a.role[0]:a.role[1]] if a.role else None, a.organisation.text) for a in find_affiliations(doc) if a.organisation is not None]
     assert found == [("Fleur Bakker", "verslaggever", "Trouw")]
+
+
+def test_respectively_pairs_people_and_organisations_in_order(nlp: Language) -> None:
+    pairs = _pairs(nlp, "Mark de Boer en Lisa Jansen zijn respectievelijk lector bij Hogeschool Utrecht en onderzoeker bij Movisie.")
+    assert ("Mark de Boer", "Hogeschool Utrecht") in pairs and ("Lisa Jansen", "Movisie") in pairs
+    assert ("Mark de Boer", "Movisie") not in pairs and ("Lisa Jansen", "Hogeschool Utrecht") not in pairs
+
+
+def test_a_career_bio_gives_every_organisation_it_names(nlp: Language) -> None:
+    text = "Karin Smit studeerde sociologie aan de Universiteit van Amsterdam, werkte bij Movisie en is nu lector bij Hogeschool Rotterdam."
+    assert {("Karin Smit", "Universiteit van Amsterdam"), ("Karin Smit", "Movisie"), ("Karin Smit", "Hogeschool Rotterdam")} <= _pairs(nlp, text)
+
+
+def test_a_role_before_the_name_goes_with_the_organisation_after_it(nlp: Language) -> None:
+    doc = nlp("‘Dat moet anders’, zegt directeur Jan Smit van Stichting Humanitas.")
+    found = [(a.person.text, doc.text[a.role[0]:a.role[1]] if a.role else None, a.organisation.text) for a in find_affiliations(doc) if a.organisation is not None]
+    assert found == [("Jan Smit", "directeur", "Stichting Humanitas")]
