@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from importlib import resources
 from pathlib import Path
@@ -90,15 +90,29 @@ class Cues:
             frozenset(row[0].lower() for row in _rows(speech_verbs, "speech_verbs.txt")),
         )
 
+    @cached_property
+    def _by_first(self) -> dict[str, dict[str, list[tuple[int, Pattern]]]]:
+        """Per kind, its patterns (with their place in the file) by their first word, so that
+        ``find`` tries at each word only the patterns that can start there."""
+        index: dict[str, dict[str, list[tuple[int, Pattern]]]] = {}
+        for kind, patterns in self.patterns.items():
+            for order, pattern in enumerate(patterns):
+                index.setdefault(kind, {}).setdefault(pattern[0], []).append((order, pattern))
+        return index
+
     def find(self, kinds: Iterable[str], words: Sequence[str], start: int = 0) -> list[Hit]:
-        """Every match of a cue of these kinds in ``words`` (lower case) at or after ``start``."""
+        """Every match of a cue of these kinds in ``words`` (lower case) at or after ``start``,
+        by kind, then by the cue's place in the file, then by position."""
         hits = []
         for kind in kinds:
-            for pattern in self.patterns.get(kind, ()):
-                for at in range(start, len(words)):
+            by_first = self._by_first.get(kind, {})
+            found = []
+            for at in range(start, len(words)):
+                for order, pattern in by_first.get(words[at], ()):
                     end = _match(pattern, words, at)
                     if end is not None:
-                        hits.append((kind, at, end))
+                        found.append((order, at, end))
+            hits += [(kind, at, end) for _, at, end in sorted(found)]
         return hits
 
     def opens(self, kind: str, words: Sequence[str], at: int) -> bool:
@@ -183,9 +197,11 @@ class Recommender:
         if "?" in words[-3:] or words[-1] == ",":
             return None
         imperative = self._imperative(unit, words)
-        if _is_headline(unit):  # only a tip in a list: "3 Neem lichte contacten serieus", not a reference "- Trouw (4 mei 2020)"
+        if _is_headline(unit):  # a tip in a list: "3 Neem lichte contacten serieus", not a reference "- Trouw (4 mei 2020)"
             listed = unit[0].like_num or unit[0].text in BULLETS
-            return [] if imperative is not None and listed and not any(token.is_digit for token in unit[1:]) else None
+            if imperative is not None and listed and not any(token.is_digit for token in unit[1:]):
+                return []
+            return self._demand(unit, words)
         hits = [hit for hit in self.cues.find(POSITIVE, words) if hit[0] != "exhortation" or self._opens_clause(unit, words, hit[1])]
         if any(_merged(unit, start) for _, start, _ in hits):
             return None
@@ -210,6 +226,12 @@ class Recommender:
             return hits
         ends = unit[-1].text in ".!’”" or (len(unit) > 1 and unit[-2].text in ".!")  # not a fragment cut by a page break
         return [] if imperative is not None and ends and not self._consequence(words) else None
+
+    def _demand(self, unit: Span, words: list[str]) -> list[Hit] | None:
+        """A headline that demands of a named group ("Kabinet moet armoede aanpakken", "Gemeenten
+        moeten meer doen"); a headline with "we" or "je", or without a group, only names a topic."""
+        hits = [hit for hit in self.cues.find(("modal",), words) if self.addressees.subject(unit, words, hit) not in (None, "wij")]
+        return hits or None
 
     def _one_clause(self, words: list[str], start: int, end: int) -> bool:
         """Does a cue with a gap stay inside one clause ("hebben we concessies moeten doen", not
@@ -369,13 +391,14 @@ class Addressees:
     def _after(self, words: list[str], kind: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, str]]]:
         """A group inside or right after the cue: "moet de overheid", "het is aan de gemeente om",
         "ik roep de minister op", "belangrijk dat gemeenten", "advies aan gemeenten", "zaak dat de
-        politiek". What is necessary ("we hebben professionals nodig") is not who acts, and after
+        politiek", "dit vraagt van wijkteams om". What is necessary ("we hebben professionals nodig") is not who acts, and after
         "om" comes an object ("belangrijk om mantelzorgers te ontlasten")."""
         inside = [] if kind == "necessity" else [start + 1, start + 2, *range(start + 3, end)]
         after = [end, end + 1] if end < len(words) and words[end] in self.words["addressing"] | self.words["complementiser"] else [end]
         limit = end - 1 if words[end - 1] == "om" else len(words)  # "om" + an object
         for at in dict.fromkeys(at for at in inside + after if at < limit):
-            found = self._actor(words, at)
+            addressed = start < at < end and words[at - 1] in self.words["addressing"]  # "vraagt van wijkteams om"
+            found = self.at(words, at) if addressed else self._actor(words, at)
             if found:
                 yield at, found
 
@@ -539,7 +562,7 @@ def _is_headline(unit: Span) -> bool:
     """A short paragraph opening that does not end like a sentence."""
     doc = unit.doc
     opens = unit.start == 0 or "\n" in doc[unit.start - 1].text
-    return opens and len(unit) <= HEADLINE_TOKENS and unit[-1].text not in ".!?:;’”…)"
+    return opens and len(unit) <= HEADLINE_TOKENS and unit[-1].text not in ".!?:;’”'\"…)"
 
 
 def find_recommendations(doc: Doc) -> list[Span]:

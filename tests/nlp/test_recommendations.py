@@ -208,6 +208,81 @@ PATTERNS = [
         ("Creëer ruimte voor ontmoeting in de wijk.", None),
         "Pas in maart kwamen de buurtwerkers weer in beeld.",
     ),
+    (
+        "an advice word with the writers as subject",
+        ("Wij adviseren gemeenten om de aanvraag te vereenvoudigen.", "gemeenten"),
+        "Wij hebben gemeenten gevraagd hoe de aanvraag verloopt.",
+    ),
+    (
+        "a call to act on someone: roept ... op om",
+        ("De commissie roept gemeenten op om sneller te beslissen.", "gemeenten"),
+        "De commissie komt op voor gemeenten die sneller willen beslissen.",
+    ),
+    (
+        "giving for consideration",
+        ("De inspectie geeft wethouders in overweging om de regeling te verruimen.", "wethouders"),
+        "De inspectie neemt de klachten van wethouders in behandeling.",
+    ),
+    (
+        "a proposal in the conditional passive",
+        ("Een vaste contactpersoon zou overwogen kunnen worden.", None),
+        "Een vaste contactpersoon zou de wachttijd kunnen verkorten.",
+    ),
+    (
+        "a condition on what is wanted",
+        ("Een sluitende aanpak is alleen te realiseren als de partners hun gegevens delen.", None),
+        "Een sluitende aanpak is in drie wijken gerealiseerd.",
+    ),
+    (
+        "what something asks of someone",
+        ("Dit vraagt van wijkteams om vaker langs te gaan.", "wijkteams"),
+        "Dit vraagt veel tijd van de wijkteams.",
+    ),
+    (
+        "a normative judgement: urgency",
+        ("De urgentie om de wachtlijsten aan te pakken is evident.", None),
+        "De wachtlijsten zijn in een jaar gehalveerd.",
+    ),
+    (
+        "it is urgent",
+        ("Het is urgent om de toegang tot de schuldhulp te verbeteren.", None),
+        "De toegang tot de schuldhulp is verbeterd.",
+    ),
+    (
+        "the art is to",
+        ("De kunst is om die kennis ook buiten de hogeschool te delen.", None),
+        "De kennis wordt ook buiten de hogeschool gedeeld.",
+    ),
+    (
+        "a wish stated as such",
+        ("Mijn wens is dat buurthuizen langer open blijven.", None),
+        "Mijn buurman wil dat het buurthuis langer open blijft.",
+    ),
+    (
+        "a suggestion to the reader with an exclamation",
+        ("Je zou de bibliotheek ook kunnen vragen!", None),
+        "Je zou het kunnen zien als een experiment.",
+    ),
+    (
+        "it is good to, not good to see",
+        ("In een crisis is het goed om de eigen werkwijze te bespreken.", None),
+        "Het is goed om te zien dat de buurt elkaar helpt.",
+    ),
+    (
+        "laten wij",
+        ("Laten wij, als docenten, morgen beginnen.", "docenten"),
+        "Ze laten wij niet in de steek.",
+    ),
+    (
+        "now is the time",
+        ("De tijd om het buurtwerk te versterken is nu.", None),
+        "De tijd om het buurtwerk te versterken was kort.",
+    ),
+    (
+        "someone can play a role",
+        ("Hierin kan de gemeente een rol spelen.", "gemeente"),
+        "Stress kan een rol spelen bij het ontstaan van schulden.",
+    ),
 ]
 
 
@@ -289,15 +364,22 @@ def test_addressee_rules(nlp: Language, text: str, addressee: str | None) -> Non
     assert [found for _, _, found in recommendations(nlp, text)] == [addressee]
 
 
-def test_headlines_are_not_recommendations_but_listed_tips_are(nlp: Language) -> None:
+def test_headlines_recommend_when_they_demand_of_a_group_or_list_a_tip(nlp: Language) -> None:
     text = (
         "Gemeenten moeten meer doen tegen eenzaamheid\n\n"
         "Blijf in gesprek\n\n"
+        "We moeten het hebben over geld\n\n"
         "In het onderzoek keken we naar twaalf buurten.\n\n"
         "1 Neem de tijd voor een huisbezoek\n\n"
         "Een eerste gesprek duurt vaak langer dan gepland."
     )
-    assert [text for text, _, _ in recommendations(nlp, text)] == ["1 Neem de tijd voor een huisbezoek"]
+    found = [(text, addressee) for text, _, addressee in recommendations(nlp, text)]
+    assert found == [("Gemeenten moeten meer doen tegen eenzaamheid", "gemeenten"), ("1 Neem de tijd voor een huisbezoek", None)]
+
+
+def test_a_sentence_in_straight_quotes_is_no_headline(nlp: Language) -> None:
+    text = "'Het wijkteam moet vaker op huisbezoek gaan.'"
+    assert recommendations(nlp, text) == [(text, None, "wijkteams")]
 
 
 def test_listed_tips_are_cut_from_their_run_in_body_and_rank_as_tips(nlp: Language) -> None:
