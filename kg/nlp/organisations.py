@@ -73,6 +73,8 @@ class PatternData:
     branch_networks: frozenset[str]
     chair_words: tuple[str, ...]
     reference_entry: re.Pattern[str]
+    channel_ids: frozenset[str]
+    channel_prepositions: frozenset[str]
     connectors: frozenset[str]
     name_stoplist: frozenset[str]
     list_heads: dict[str, str]
@@ -99,6 +101,8 @@ class PatternData:
             branch_networks=frozenset(data["branch_networks"]),
             chair_words=tuple(data["chair_words"]),
             reference_entry=re.compile(data["reference_entry"]),
+            channel_ids=frozenset(data["channels"]["ids"]),
+            channel_prepositions=frozenset(data["channels"]["prepositions"]),
             connectors=frozenset(data["connectors"]),
             name_stoplist=frozenset(data["name_stoplist"]),
             list_heads=dict(data["list_heads"]),
@@ -160,9 +164,22 @@ class OrganisationFinder:
         kept = [
             span
             for span in found
-            if not self._names_territory(doc, span.start) and not _short_form_of_phrase(span, ends) and not self._in_reference_entry(span)
+            if not self._names_territory(doc, span.start)
+            and not self._names_channel(span)
+            and not _short_form_of_phrase(span, ends)
+            and not self._in_reference_entry(span)
         ]
         return self._propagate_short_forms(doc, kept)
+
+    def _names_channel(self, span: Span) -> bool:
+        """Is a platform named as the channel something happens on ("een oproep op Facebook",
+        "Instagram-accounts") rather than as the company?"""
+        if span.kb_id_ not in self.patterns.channel_ids:
+            return False
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        compound = "-" in span.text or (span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "-")
+        return before in self.patterns.channel_prepositions or compound
 
     def _in_reference_entry(self, span: Span) -> bool:
         """Is the span on a line of a reference list? What an entry cites is a source."""

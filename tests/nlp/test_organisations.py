@@ -259,3 +259,13 @@ def test_a_capitalised_gemeente_is_the_body_and_a_whole_province_is_an_area(nlp:
         "provincie Drenthe."
     )
     assert [span.text for span in doc.spans["organisations"]] == ["Gemeente Oudeland"]
+
+
+def test_a_platform_named_as_a_channel_is_a_medium_not_an_organisation() -> None:
+    from kg.nlp.pipeline import make_nlp  # its tokenizer splits "Instagram-accounts" at the hyphen
+
+    doc = make_nlp()(
+        "Er kwam een oproep op Facebook en reacties via Instagram. Ze had twee Instagram-accounts. "
+        "Het gebruik van Facebook groeit."
+    )
+    assert [(span.text, span.kb_id_) for span in doc.spans["organisations"]] == [("Facebook", "facebook")]
