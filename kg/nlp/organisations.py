@@ -370,7 +370,7 @@ class OrganisationFinder:
 
     def _trim_prefix(self, doc: Doc, start: int, end: int, stops: set[int], heads: set[int]) -> Span | None:
         """Head + name, the name ending before a stoplisted word, at ``stops``, at connectors that
-        lead to ``stops`` or ``heads``, and never on a connector."""
+        lead to ``stops``, ``heads`` or a number, and never on a connector."""
         name_start = start + self._head_length(doc, start)
         while name_start < end and doc[name_start].lower_ in self.patterns.connectors:
             name_start += 1
@@ -383,8 +383,8 @@ class OrganisationFinder:
                 ahead = name_end
                 while ahead < end and doc[ahead].lower_ in self.patterns.connectors:
                     ahead += 1
-                if ahead in stops or ahead in heads:
-                    break
+                if ahead in stops or ahead in heads or (ahead < end and doc[ahead].is_digit):
+                    break  # "Stichting X op 1 september": a date follows, not more name
             name_end += 1
         while name_end > name_start and doc[name_end - 1].lower_ in self.patterns.connectors:
             name_end -= 1

@@ -269,3 +269,11 @@ def test_a_platform_named_as_a_channel_is_a_medium_not_an_organisation() -> None
         "Het gebruik van Facebook groeit."
     )
     assert [(span.text, span.kb_id_) for span in doc.spans["organisations"]] == [("Facebook", "facebook")]
+
+
+def test_datelines_name_no_organisation_and_a_commission_names_both_parties(nlp: Language) -> None:
+    doc = nlp(
+        "12 MRT 2022 09:15\n\n3 okt 2019 | Afdeling Voorlichting\n\nIn opdracht van het ministerie van VWS heeft "
+        "Stichting Buurtwerk Oost op 1 SEPT 2020 om 14:00 UUR een pilot gestart."
+    )
+    assert mentions(doc) == [("ministerie van VWS", "vws"), ("Stichting Buurtwerk Oost", "")]
