@@ -107,5 +107,5 @@ def bio_affiliations(doc: Doc) -> list[Affiliation]:
 
 def _stated(text: str, named: list[Span]) -> list[Span]:
     """The organisations of a sentence that its people belong to: not those it names only to
-    describe the one before ("bij A, partner van B"; "Loket C, een pioniersplek van D")."""
+    describe the one before ("bij A, partner van B"; "Loket C, een proeftuin van D")."""
     return [org for previous, org in zip([None, *named], named) if previous is None or not describes_organisation(text[previous.end_char:org.start_char])]

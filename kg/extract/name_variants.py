@@ -1,7 +1,7 @@
 """Spelling variants of one person's name within an article.
 
-Web texts and transcripts misspell names now and then ("Sietske Dijksta" once, "Dijkstra"
-five times; "Ron Jeuriëns" in the byline, "Ron Jeuriën" in the body). Two full names with the
+Web texts and transcripts misspell names now and then ("Sanne Dijksta" once, "Dijkstra"
+five times; "Rob Meulenbelts" in the byline, "Rob Meulenbelt" in the body). Two full names with the
 same given name whose surnames differ by one letter are one person; the surname printed most
 often (a byline's above all) is the person's.
 """

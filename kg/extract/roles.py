@@ -1,18 +1,18 @@
 """Roles and affiliations from bios and appositions around a person's name.
 
 Shapes, each general to the genre:
-- "X, senior-adviseur bij Movisie"; "X is lector Y aan Avans Hogeschool en bijzonder hoogleraar
-  aan de Open Universiteit" (a bio chains roles and organisations);
+- "X, senior-adviseur bij Movisie"; "X (coördinator bij Humanitas)"; "X is lector Y aan Avans
+  Hogeschool en bijzonder hoogleraar aan de Open Universiteit" (a bio chains roles and organisations);
 - "X (Institute for Positive Health)"; "X van het Landelijk Steunpunt Verlies";
 - "Movisie-bestuurder X" (organisation-role compound before the name, the organisation being
   mentioned elsewhere in the article);
 - "staatssecretaris Blokhuis", "filosoof Daan Roovers" (a role noun before the name);
-- "Hamid Dardour, Ron Jeuriën en Ellis Kluijt (Woonbedrijf)" (a list of names, one organisation);
-- "De Nationale ombudsman, Reinier van Zutphen, ..." (the organisation before the name, the name
-  set off by commas); "X, Volkskrant-columnist" (an organisation-role compound after the name).
+- "X, Y en Z (Buurtbedrijf)" (a list of names, one organisation);
+- "De Kinderombudsman, X, ..." (the organisation before the name, the name set off by commas);
+  "X, Trouw-verslaggever" (an organisation-role compound after the name).
 
 An organisation that the text ties to the previous organisation rather than to the person
-("bij HVO-Querido, partner van Werkplaats A"; "Loket B, een pioniersplek van de Kerk C"; "bij
+("bij Stichting Z, partner van Werkplaats A"; "Loket B, een proeftuin van de Kerk C"; "bij
 Lectoraat D, waaronder Werkplaats E valt"; "Universiteit F (UF)") is not the person's.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -29,7 +30,7 @@ MAX_GAP = 120  # characters between a name and the organisation of its bio
 _LINK = r"(?:van|bij|aan|op|voor|binnen|namens)"
 _ROLE = r"(?P<role>[a-zéë][^,;.()?!‘’:]{1,70}?)"
 _KIND = r"(?:[a-zé][\w-]*(?:organisatie|centrum|instelling|corporatie|instituut|stichting|vereniging|opvang|team|aanbieder)\s+)?"  # "van vrouwenopvangcentrum X"
-_APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?|\s+(?:is|was|werkt als)\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
+_APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?|\s+(?:is|was|werkt als)\s+|\s*\(\s*){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
 _PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _PARENTHESIS = re.compile(r"\s*\(\s*")
@@ -40,6 +41,7 @@ _ROLE_ONLY = re.compile(r",\s*(?P<role>[a-zé][^,;.()?!‘’:\n]{2,70}?)\s*(?=$
 _LIST_GLUE = re.compile(r"\s*(?:,|en|&|,\s*en)\s*")
 _COMPOUND_AFTER = re.compile(r"-(?P<role>[a-zé][a-zé]+)\b")
 _BRACKETED = re.compile(r"\s*\(\s*(?P<name>[^()\n]{2,80}?)\s*\)")
+_GLOSS = re.compile(r"[^()\n]*\bred\.\s*\)")
 _SET_OFF = re.compile(r"\s*,\s*$")
 _ALIAS = re.compile(r"\s*\(\s*")
 _DESCRIPTION = re.compile(r"\s*,\s*(?P<article>een\s+|de\s+|het\s+)?(?P<noun>[a-zé][\w-]*)\s+(?:van|bij)\s+(?:de\s+|het\s+)?")
@@ -72,7 +74,7 @@ def organisation_relations() -> frozenset[str]:
 def describes_organisation(between: str) -> bool:
     """Whether the words between two organisations of a bio tie the second to the first, not to
     the person: an alias in brackets, a relative clause, or an apposition whose noun is no job
-    title: "een pioniersplek van", or without an article a noun that relates organisations
+    title: "een proeftuin van", or without an article a noun that relates organisations
     ("partner van", ``kg/data/organisation_relations.txt``)."""
     if _ALIAS.fullmatch(between):
         return True
@@ -92,7 +94,17 @@ def _role_span(doc: Doc, start: int, match: re.Match[str]) -> tuple[int, int] | 
     if not role or len(role.split()) > 8 or _VERB_HINT.search(role) or role.lower() in affiliation_words():
         return None
     at = start + match.start("role")
+    filler = _filler().match(role)  # "sinds 2019 wethouder", "werkzaam als onderzoeker"
+    if filler and filler.end() < len(role):
+        at, role = at + filler.end(), role[filler.end():]
     return at, at + len(role)
+
+
+@lru_cache(maxsize=1)
+def _filler() -> re.Pattern[str]:
+    """Words before a role that are no part of it (``kg/data/role_fillers.txt``) and numbers."""
+    words = "|".join(re.escape(w) for w in sorted(word_list("role_fillers.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{words}|\d+)\s+)+", re.IGNORECASE)
 
 
 def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
@@ -104,6 +116,8 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
         between = text[position:org.start_char]
         if not found:
             apposition = _APPOSITION.fullmatch(between)
+            if _GLOSS.match(text, org.end_char) and "(" in between:
+                break  # "X (fractievoorzitter van Partij Y, red.)": the editor's gloss on someone quoted from elsewhere
             if apposition:
                 found.append(Affiliation(person, _role_span(doc, position, apposition), org))
             elif _PARENTHESIS.fullmatch(between) or _PLAIN_LINK.fullmatch(between):
@@ -161,9 +175,9 @@ def _with_role_before(doc: Doc, person: Span, after: list[Affiliation], organisa
 
 
 def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Span]) -> list[Affiliation]:
-    """A name, or a name in a list, followed by an organisation in brackets: "Hamid Dardour, Ron
-    Jeuriën en Ellis Kluijt (Woonbedrijf)", also when the organisation is recognised only at
-    another of its mentions."""
+    """A name, or a name in a list, followed by an organisation in brackets: "X, Y en Z
+    (Buurtbedrijf)", also when the organisation is recognised only at another of its mentions
+    ("de woningcorporatie Buurtbedrijf")."""
     text = doc.text
     position = person.end_char
     for other in (p for p in persons if p.start_char >= person.end_char):
@@ -173,15 +187,14 @@ def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Spa
     bracket = _BRACKETED.match(text, position)
     if not bracket:
         return []
-    # the organisation may be recognised only at another mention ("de woningcorporatie Woonbedrijf")
     named = (o for o in organisations if o.start_char == bracket.start("name") or o.text == bracket.group("name"))
     org = next(named, None)
     return [Affiliation(person, None, org)] if org is not None else []
 
 
 def _set_off(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
-    """The organisation just before a name set off by commas: "De Nationale ombudsman, Reinier van
-    Zutphen, ziet ..."; "zegt projectleider van Movisie, Joline Verloove, ..."."""
+    """The organisation just before a name set off by commas: "De Kinderombudsman, X, ziet ...";
+    "zegt projectleider van Movisie, X, ..."."""
     text = doc.text
     if not text.startswith(",", person.end_char):
         return []

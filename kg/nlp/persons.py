@@ -202,7 +202,7 @@ class _Matcher:
         end = self._surname_end(j)
         if end is not None and not self._organisation_word(end):
             return end
-        # "George Michael zich ...", "Judith Wolf van de Radboud Universiteit": the last of the
+        # "George Michael zich ...", "Eva Storm van de Erasmus Universiteit": the last of the
         # given names was the surname.
         if j - i >= 2 and not self.tokens[j - 1].initial:
             return j
@@ -213,7 +213,7 @@ class _Matcher:
         "Halleh Ghorashi"): the surname is a known one or quoted elsewhere, and the given name
         is a rare Dutch word or one of the names deduce excepts ("Radboud"). A given name that is
         also a word ("Ernst") takes any surname after a role or before a speech verb: "aldus
-        adviseur Ernst Radius"."""
+        adviseur Ernst Zandvoorde"."""
         first = self.tokens[i]
         if not self._name_word(i):
             return None

@@ -119,3 +119,20 @@ def test_a_bold_name_opens_its_bio() -> None:
 def test_van_before_a_kind_noun_and_the_organisation() -> None:
     doc = _doc("Daar denkt Bas Ruiter van welzijnsorganisatie Kompas anders over.", ["Bas Ruiter"], ["Kompas"])
     assert _found(doc) == [("Bas Ruiter", None, "Kompas")]
+
+
+def test_a_role_in_brackets_with_its_organisation() -> None:
+    doc = _doc("Els Mol (coördinator bij Humanitas) vertelt over haar werk.", ["Els Mol"], ["Humanitas"])
+    assert _found(doc) == [("Els Mol", "coördinator", "Humanitas")]
+
+
+def test_words_before_the_role_are_no_part_of_it() -> None:
+    text = "Kees Brink is sinds 2019 wethouder van de gemeente Zwolle. Lotte Bakker is werkzaam als onderzoeker bij het Jeugdinstituut."
+    doc = _doc(text, ["Kees Brink", "Lotte Bakker"], ["gemeente Zwolle", "Jeugdinstituut"])
+    assert _found(doc) == [("Kees Brink", "wethouder", "gemeente Zwolle"), ("Lotte Bakker", "onderzoeker", "Jeugdinstituut")]
+
+
+def test_an_editors_gloss_in_brackets_does_not_introduce_the_person() -> None:
+    text = "In het debat zei Bert Kuipers (woordvoerder van Partij Noord, red.) dat het anders moet."
+    doc = _doc(text, ["Bert Kuipers"], ["Partij Noord"])
+    assert _found(doc) == []
