@@ -38,6 +38,7 @@ MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutc
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
 MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
+MIN_THEMES = 5  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
 HYPHENS = frozenset("-\u2010\u2011")
 _DROP = HYPHENS | frozenset(" \u00ad")
 
@@ -282,7 +283,9 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
     the article says it is about) outranks a body-only one. A body-only concept mentioned once
     is noise, and so is one the headline does not name that is rare for the article's length
-    (see :func:`_recurs`). Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
+    (see :func:`_recurs`), unless the article has fewer than MIN_THEMES salient concepts: then
+    the strongest of the rare ones that the lead names or that recur fill the gap, since a long
+    article's secondary topics fall under the density bar. Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
     by their Dutch word frequency (wordfreq), the way IDF discounts words every document uses.
     """
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
@@ -305,9 +308,12 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
         return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
 
     words = sum(1 for token in doc if not (token.is_punct or token.is_space))
-    kept = [c for c in set(counts) | in_headline if c in in_headline or ((c in in_lead or counts[c] > 1) and _recurs(counts[c], words))]
-    ranked = sorted(kept, key=lambda c: (-weight(c), c))
-    return [(concept, round(weight(concept), 3)) for concept in ranked[:limit]]
+    ranked = sorted(set(counts) | in_headline, key=lambda c: (-weight(c), c))
+    named = [c for c in ranked if c in in_headline or c in in_lead or counts[c] > 1]
+    salient = [c for c in named if c in in_headline or _recurs(counts[c], words)]
+    backup = [c for c in named if c not in salient][: max(0, MIN_THEMES - len(salient))]
+    kept = sorted(salient + backup, key=lambda c: (-weight(c), c))
+    return [(concept, round(weight(concept), 3)) for concept in kept[:limit]]
 
 
 def candidate_keyphrases(docs: Iterable[Doc], min_count: int = 2, limit: int = 50) -> list[tuple[str, int]]:

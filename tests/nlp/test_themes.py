@@ -119,11 +119,22 @@ def test_weigh_themes_drops_a_single_body_mention(nlp: Language) -> None:
     assert weigh_themes(doc, headline="Een nieuw begin", lead_chars=100) == []
 
 
-def test_weigh_themes_drops_a_concept_rare_for_the_article_length(nlp: Language) -> None:
+def test_weigh_themes_drops_a_concept_rare_for_the_article_length(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kg.nlp.themes.MIN_THEMES", 1)  # enough salient themes: nothing to top up
     filler = "Een lange inleiding zonder thema. " * 200  # 1000 words
     doc = nlp("Goede zorg voor ouderen begint thuis. " + filler + "Ook de zorg kwam ter sprake.")
     names = [concept for concept, _ in weigh_themes(doc, headline="Ouderen in de wijk", lead_chars=100)]
     assert names == ["ouderen"]  # "zorg" twice in a thousand words, once in the lead: in passing
+
+
+def test_weigh_themes_tops_up_a_long_article_with_its_recurring_concepts(nlp: Language) -> None:
+    filler = "Een lange inleiding zonder thema. " * 200  # 1000 words
+    body = "Hulpverleners zien het vaak. " + filler + "Hulpverleners weten het. Schulden blijven een zorg."
+    doc = nlp("Goede zorg voor ouderen begint thuis. " + body)
+    names = [concept for concept, _ in weigh_themes(doc, headline="Ouderen in de wijk", lead_chars=100)]
+    assert names[0] == "ouderen"  # what the headline names comes first
+    assert set(names) == {"ouderen", "zorg", "hulpverlening"}  # named twice, or in the lead: secondary topics
+    assert "schulden" not in names  # once in the body: still a passing mention
 
 
 def test_weigh_themes_keeps_a_single_lead_mention_in_a_short_item(nlp: Language) -> None:
