@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from kg.extract.roles import job_titles
 from kg.extract.signatures import role_and_organisation
-from kg.model import PersonRecord
+from kg.model import Mention, PersonRecord
 from kg.segment.credits import mention_in, person_name
 from kg.segment.lines import Line
 
@@ -47,8 +47,18 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
         if words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles())):
             person.roles.append(stated)
         else:
-            person.affiliations.append(replace(stated, context=person.name.span.through(stated.span)))
+            for name in _organisations(descriptor):
+                person.affiliations.append(replace(name, context=person.name.span.through(name.span)))
     return person
+
+
+def _organisations(line: Line) -> list[Mention]:
+    """The organisations of a descriptor line: "Stichting A en Werkplaats B" are two, each part
+    opening with a capital; "Zorg en Welzijn Oost" (a lower-case part) stays one name."""
+    parts = re.split(r"\s+(?:en|&)\s+", line.text)
+    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
+        return [mention_in(line, part) for part in parts]
+    return [mention_in(line, line.text)]
 
 
 def _descriptor(line: Line) -> bool:

@@ -186,3 +186,13 @@ def test_a_name_printed_twice_is_one_author_and_a_late_byline_signs_its_article(
     (record,) = _records("late_byline.txt")
     assert record.headline.text == "Jongerenwerk verhuist naar de sporthal"
     assert _authors(record) == ["Tom de Groot"]
+
+
+def test_a_portrait_descriptor_naming_two_organisations_gives_both() -> None:
+    from kg.segment.portraits import portrait
+
+    text = "## Noor Bakker\n\n### Stichting De Brug en Werkplaats Sociaal Domein Oost\n\n'Ik werk met gezinnen die rond moeten komen van weinig geld.'\n"
+    lines = split_lines(text)
+    person = portrait(lines, 0)
+    assert person is not None
+    assert [a.text for a in person.affiliations] == ["Stichting De Brug", "Werkplaats Sociaal Domein Oost"]
