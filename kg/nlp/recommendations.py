@@ -9,7 +9,9 @@ The speaker is the person a quote is attributed to ("zegt X", "aldus X", "X: ‘
 sentence names ("vindt Bergen", "volgens Roovers"); the addressee (``kg/data/addressees.tsv``) is
 the group that should act: the subject of the cue ("gemeenten moeten", "dat de overheid ...
 moet", "het is aan de gemeente om"), the agent of a passive ("door gemeenten"), or the vocative
-or colon lead of an imperative ("Hulpverleners, ...", "Aan beleidsmakers: ...")."""
+or colon lead of an imperative ("Hulpverleners, ...", "Aan beleidsmakers: ..."), else the group
+the article's opening addresses ("Drie tips voor wijkteams"). A headline recommends when it is a
+listed tip or demands of a named group ("Kabinet moet ..."); a cue in capitals is a pull quote."""
 
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ FINAL = ".!?…"  # sentence-final punctuation
 _PRONOUN = "*"
 COMPOUND_TAIL = 6  # letters of a group name that may end a compound ("jeugdprofessionals")
 APPOSITION = 5  # words after a pronoun in which "als <group>" names it ("we moeten als opleiding")
+AUDIENCE_UNITS = 3  # sentences at an article's start (headline, lead) that may name whom it addresses
 ADDRESSEE_KINDS = ("determiner", "preposition", "agent", "addressing", "complementiser", "passive")
 
 Span.set_extension("speaker", default=None, force=True)
@@ -179,15 +182,17 @@ class Recommender:
 
     def __call__(self, doc: Doc) -> list[Span]:
         speakers = Speakers(doc, self.cues.speech_verbs)
+        units = sentence_units(doc, self.cues.closing)
+        audience = self.addressees.audience(units[:AUDIENCE_UNITS])
         found = []
-        for unit in sentence_units(doc, self.cues.closing):
+        for unit in units:
             words = [token.lower_ for token in unit]
             hits = self._normative(unit, words)
             if hits is None:
                 continue
             span = Span(doc, unit.start, unit.end, label=LABEL)
             span._.speaker = speakers.of(unit)
-            span._.addressee = self._addressee(unit, words, hits)
+            span._.addressee = self._addressee(unit, words, hits) or audience
             span._.cues = tuple(sorted({kind for kind, _, _ in hits})) or (("tip",) if _is_headline(unit) else ("imperative",))
             found.append(span)
         return found
@@ -221,7 +226,7 @@ class Recommender:
             for hit in hits
             if hit[0] not in DESCRIBED or not self._in_subclause(unit, words, hit[1]) or self.addressees.subject(unit, words, hit) not in (None, "wij")
         ]
-        hits = [hit for hit in hits if not _in_parentheses(words, hit[1])]
+        hits = [hit for hit in hits if not _in_parentheses(words, hit[1]) and not _shouted(unit, hit)]
         if hits:
             return hits
         ends = unit[-1].text in ".!’”" or (len(unit) > 1 and unit[-2].text in ".!")  # not a fragment cut by a page break
@@ -230,7 +235,11 @@ class Recommender:
     def _demand(self, unit: Span, words: list[str]) -> list[Hit] | None:
         """A headline that demands of a named group ("Kabinet moet armoede aanpakken", "Gemeenten
         moeten meer doen"); a headline with "we" or "je", or without a group, only names a topic."""
-        hits = [hit for hit in self.cues.find(("modal",), words) if self.addressees.subject(unit, words, hit) not in (None, "wij")]
+        hits = [
+            hit
+            for hit in self.cues.find(("modal",), words)
+            if not _shouted(unit, hit) and self.addressees.subject(unit, words, hit) not in (None, "wij")
+        ]
         return hits or None
 
     def _one_clause(self, words: list[str], start: int, end: int) -> bool:
@@ -417,6 +426,18 @@ class Addressees:
                 return found[1]
         return None
 
+    def audience(self, opening: Sequence[Span]) -> str | None:
+        """The group a whole article addresses, named in its opening lines: after an address
+        ("tips voor wijkteams", "een oproep aan de minister", "Beste wethouders,"). It is who
+        should act on a recommendation that names no one ("Bel vaker aan.")."""
+        for unit in opening:
+            words = [token.lower_ for token in unit]
+            for _, _, end in self.cues.find(("audience",), words):
+                found = self.at(words, end)
+                if found and found[1] != _PRONOUN:
+                    return found[1]
+        return None
+
     def of_imperative(self, unit: Span, words: list[str]) -> str | None:
         """A vocative ("Hulpverleners, werk ..."), a group in a short lead before a colon ("Aan
         beleidsmakers: betrek ...") or beside the reader ("zorg dat je als professional ..."),
@@ -556,6 +577,13 @@ def _in_parentheses(words: list[str], at: int) -> bool:
     for word in words[:at]:
         depth += (word == "(") - (word == ")")
     return depth > 0
+
+
+def _shouted(unit: Span, hit: Hit) -> bool:
+    """A cue in capitals ("PROFESSIONALS MOETEN ...") is in a pull quote, which repeats a sentence
+    of the body; the body's sentence is the recommendation."""
+    _, start, end = hit
+    return any(token.is_upper and len(token) > 1 for token in unit[start:end])
 
 
 def _is_headline(unit: Span) -> bool:

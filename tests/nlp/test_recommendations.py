@@ -140,7 +140,7 @@ PATTERNS = [
     ),
     (
         "het is aan ... om",
-        ("Het is aan de gemeenteraad om hier een keuze in te maken.", None),
+        ("Het is aan de gemeenteraad om hier een keuze in te maken.", "gemeenteraad"),
         "Het is de gemeenteraad gelukt om hier een keuze in te maken.",
     ),
     (
@@ -375,6 +375,30 @@ def test_headlines_recommend_when_they_demand_of_a_group_or_list_a_tip(nlp: Lang
     )
     found = [(text, addressee) for text, _, addressee in recommendations(nlp, text)]
     assert found == [("Gemeenten moeten meer doen tegen eenzaamheid", "gemeenten"), ("1 Neem de tijd voor een huisbezoek", None)]
+
+
+def test_a_pull_quote_in_capitals_repeats_the_body(nlp: Language) -> None:
+    text = "WIJKTEAMS MOETEN VAKER OP HUISBEZOEK\n\nDaarom zeggen we: wijkteams moeten vaker op huisbezoek."
+    assert [text for text, _, _ in recommendations(nlp, text)] == ["Daarom zeggen we: wijkteams moeten vaker op huisbezoek."]
+
+
+def test_the_article_names_whom_it_addresses(nlp: Language) -> None:
+    text = (
+        "Drie tips voor de Utrechtse wijkteams\n\n"
+        "Het werk verandert snel.\n\n"
+        "Bel vaker aan bij de buren. Het is belangrijk om de huisarts te kennen. Gemeenten moeten dat betalen."
+    )
+    found = [(text, addressee) for text, _, addressee in recommendations(nlp, text)]
+    assert found == [
+        ("Bel vaker aan bij de buren.", "wijkteams"),
+        ("Het is belangrijk om de huisarts te kennen.", "wijkteams"),
+        ("Gemeenten moeten dat betalen.", "gemeenten"),
+    ]
+
+
+def test_an_article_without_an_address_leaves_the_addressee_open(nlp: Language) -> None:
+    text = "De beste hulpverleners werken in teams\n\nBel vaker aan bij de buren."
+    assert recommendations(nlp, text) == [("Bel vaker aan bij de buren.", None, None)]
 
 
 def test_a_sentence_in_straight_quotes_is_no_headline(nlp: Language) -> None:
