@@ -87,6 +87,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     full = _full_names(doc, author_names)
     authors = {surname(n) for n in author_names}
     people: dict[str, PersonRecord] = {}
+    introduced: set[str] = set()  # stated in an apposition or bio, not only a role noun before the name
     for span in doc.spans.get("persons", []):
         key = key_of(span.text)
         if key not in people and key not in authors:
@@ -97,6 +98,8 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         target = next((p for p in record.authors + portrayed if surname(p.name.text) == key), None) or people.get(key)
         if target is None:
             continue
+        if affiliation.introduces or affiliation.organisation is not None:
+            introduced.add(key)
         if affiliation.role:
             target.roles.append(_mention(affiliation.role, doc, locate, 0.7))
         if affiliation.organisation is not None and affiliation.organisation.text not in {a.text for a in target.affiliations}:
@@ -106,7 +109,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     if is_colophon(record):
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
-    described = {key for key, p in people.items() if p.roles or p.affiliations}
+    described = {key for key in people if key in introduced}
     chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors, described))
     record.interviewees = portrayed + [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]

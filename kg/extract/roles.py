@@ -53,6 +53,7 @@ class Affiliation:
     person: Span
     role: tuple[int, int] | None  # character offsets in the doc
     organisation: Span | None
+    introduces: bool = True  # False for a role noun before the name: someone talked about, not to
 
 
 def job_titles() -> frozenset[str]:
@@ -160,7 +161,7 @@ def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliati
         candidate = " ".join(words[-size:]).strip().lower()
         if candidate in job_titles():
             at = person.start_char - len(window) + window.rstrip().rfind(" ".join(words[-size:]))
-            return [Affiliation(person, (at, at + len(candidate)), None)]
+            return [Affiliation(person, (at, at + len(candidate)), None, introduces=False)]
     return []
 
 

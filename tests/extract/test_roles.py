@@ -136,3 +136,9 @@ def test_an_editors_gloss_in_brackets_does_not_introduce_the_person() -> None:
     text = "In het debat zei Bert Kuipers (woordvoerder van Partij Noord, red.) dat het anders moet."
     doc = _doc(text, ["Bert Kuipers"], ["Partij Noord"])
     assert _found(doc) == []
+
+
+def test_a_role_noun_before_the_name_does_not_introduce_an_interviewee() -> None:
+    """"volgens wijkagent X": someone the article talks about; an apposition after the name does introduce."""
+    doc = _doc("Volgens wijkagent Tom Ros is het rustig. Els Mol, coördinator bij Humanitas, ziet dat ook.", ["Tom Ros", "Els Mol"], ["Humanitas"])
+    assert [(a.person.text, a.introduces) for a in find_affiliations(doc)] == [("Tom Ros", False), ("Els Mol", True)]
