@@ -31,3 +31,7 @@ def test_the_bylines_spelling_wins() -> None:
 def test_different_given_names_or_short_surnames_are_different_people() -> None:
     assert canonical_surnames(["Jan Jansen", "Piet Janssen", "Janssen"]) == {}
     assert canonical_surnames(["Eva Bos", "Eva Vos", "Vos"]) == {}
+
+
+def test_a_name_without_its_second_surname_is_the_same_person() -> None:
+    assert canonical_surnames(["Eva de Wit"], ["Eva de Wit– Smeets"]) == {"wit": "smeets"}
