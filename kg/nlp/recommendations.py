@@ -290,7 +290,7 @@ class Recommender:
                 at = vocative[0] + 1
             if at + 1 >= len(words) or self.cues.opens("not-imperative", words, at):
                 continue
-            if self.cues.opens("not-after-imperative", words, at + 1):
+            if self.cues.opens("not-after-imperative", words, at + 1) and not _paired_imperative(words, at):
                 continue
             if unit[at].is_alpha and _verb_stem(words[at]) and not self._finite_before_boundary(words, at + 1):
                 return at
@@ -525,6 +525,12 @@ def _verb_stem(word: str) -> bool:
     if infinitive in (probe, word) or not infinitive.endswith("n"):
         return False
     return any(infinitive.startswith(stem) for stem in _stems(word))
+
+
+def _paired_imperative(words: Sequence[str], at: int) -> bool:
+    """Two imperatives joined by "en" ("Denk en praat mee", "Vraag en stimuleer"), not a pair of
+    nouns ("Zorg en welzijn", "Werk en inkomen")."""
+    return at + 2 < len(words) and words[at + 1] == "en" and _verb_stem(words[at]) and _verb_stem(words[at + 2])
 
 
 def _attributive(word: str) -> bool:

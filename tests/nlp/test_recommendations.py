@@ -283,6 +283,11 @@ PATTERNS = [
         ("Hierin kan de gemeente een rol spelen.", "gemeente"),
         "Stress kan een rol spelen bij het ontstaan van schulden.",
     ),
+    (
+        "two imperatives joined by en",
+        ("Bel en bezoek eerst de bewoners die alleen wonen.", None),
+        "Werk en inkomen zijn voor bewoners het belangrijkst.",
+    ),
 ]
 
 
