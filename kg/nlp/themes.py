@@ -91,6 +91,13 @@ def _noun_like(token: Token) -> bool:
     return not (base.endswith("en") and base != text.lower())
 
 
+def _in_name(span: Span) -> bool:
+    """Several capitalised words are part of a name ("Werkplaats Sociaal Domein", "Lectoraat
+    Huiselijk Geweld"), not the theme a lower-case label names. A single capitalised word is not:
+    list items and lines after a colon start with a capital too."""
+    return len(span) > 1 and all(token.is_title for token in span if token.is_alpha)
+
+
 def _is_word(part: str) -> bool:
     cores = [part] + [part[: -len(end)] for end in LINKING if part.endswith(end)]
     return any(len(core) >= 3 and zipf(core) >= MIN_PREFIX_ZIPF for core in cores)
@@ -102,11 +109,13 @@ class ThemeMatcher:
 
     trie: dict[Any, Any]
     heads: dict[str, str]
+    cased: frozenset[str]  # concepts with a capitalised label ("Wmo"): a capital is no name for them
 
     @classmethod
     def build(cls, concepts: dict[str, tuple[str, ...]]) -> ThemeMatcher:
         trie: dict[Any, Any] = {}
         heads: dict[str, str] = {}
+        cased = frozenset(concept for concept, labels in concepts.items() if any(not label.islower() for label in labels))
         for concept, labels in concepts.items():
             for label, words in ((label, words) for label in labels for words in _label_words(label)):
                 node = trie
@@ -117,7 +126,7 @@ class ThemeMatcher:
                 if len(words) == 1 and len(surface) >= MIN_HEAD_LABEL and not _infinitive_like(surface):
                     heads.setdefault(surface, concept)
                     heads.setdefault(_label_key(label)[1], concept)
-        return cls(trie, heads)
+        return cls(trie, heads, cased)
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Non-overlapping mentions, longest label first, then compound heads."""
@@ -127,7 +136,8 @@ class ThemeMatcher:
         while i < len(doc):
             longest = self._longest(keys, i)
             if longest:
-                found.append((i, longest[0], longest[1]))
+                if longest[1] in self.cased or not _in_name(doc[i : longest[0]]):
+                    found.append((i, longest[0], longest[1]))
                 i = longest[0]
                 continue
             concept = self._compound(doc[i])

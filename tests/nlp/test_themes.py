@@ -194,3 +194,13 @@ def project_nlp() -> Language:
 def test_the_thesaurus_tags_services_methods_and_places_of_the_field(project_nlp: Language, text: str, expected: set[str]) -> None:
     doc = project_nlp(text)
     assert {span.kb_id_ for span in doc.spans["themes"]} == expected
+
+
+def test_a_label_printed_inside_a_name_is_no_theme(nlp: Language) -> None:
+    found = concepts(nlp, "Zij werkt bij het Expertisecentrum Huiselijk Geweld aan huiselijk geweld.")
+    assert found == [("huiselijk geweld", "huiselijk-geweld")]
+
+
+def test_a_capitalised_label_keeps_matching_its_capitals(project_nlp: Language) -> None:
+    doc = project_nlp("Zij vroeg ondersteuning aan via de Wet Maatschappelijke Ondersteuning.")
+    assert [span.kb_id_ for span in doc.spans["themes"]] == ["wmo"]
