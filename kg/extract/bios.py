@@ -21,41 +21,23 @@ from spacy.tokens import Doc, Span
 from kg.data import word_list
 from kg.extract.roles import Affiliation, affiliation_words, describes_organisation, job_titles
 from kg.nlp.person_lexicon import load_lexicon
+from kg.segment.bios import bio_verbs, sentence_ranges
 
 _RESPECTIVELY = re.compile(r"\brespectievelijk\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
 _LIST_GLUE = re.compile(r"^[\s■▪●*_,&]*(?:en|and)?[\s*_,&]*$")
-_WORD_BEFORE = re.compile(r"(\S+)[.!?]$")
 PRONOUN_REACH = 4  # words before the pronoun that goes on about a bio's people ("Sinds 2000 is hij ...")
 CHAIN = 3  # sentences after a bio sentence that may go on about its people
 
 
 @lru_cache(maxsize=1)
 def _verb() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
-    return re.compile(rf"^[\s*_]*(?:{verbs})\b", re.IGNORECASE)
+    return re.compile(rf"^[\s*_]*(?:{bio_verbs()})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _pronoun() -> re.Pattern[str]:
     words = "|".join(re.escape(p) for p in sorted(word_list("bio_pronouns.txt"), key=len, reverse=True))
     return re.compile(rf"^\s*(?:\S+\s+){{0,{PRONOUN_REACH}}}?(?:{words})\b", re.IGNORECASE)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence ranges: a stop followed by space, or a line break; not the stop of an initial or
-    a title ("G. van der Laan", "Prof. dr.")."""
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for boundary in _BOUNDARY.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start())
-        abbreviation = before is not None and (len(before.group(1)) == 1 or before.group(1).casefold() in load_lexicon().titles)
-        if boundary.group() != "\n" and abbreviation:
-            continue
-        ranges.append((start, boundary.start()))
-        start = boundary.end()
-    ranges.append((start, len(text)))
-    return [(a, b) for a, b in ranges if b > a]
 
 
 def _about_work(sentence: str) -> bool:
@@ -90,7 +72,7 @@ def bio_affiliations(doc: Doc) -> list[Affiliation]:
     found: list[Affiliation] = []
     previous: list[Span] = []
     since = CHAIN
-    for start, end in _sentences(text):
+    for start, end in sentence_ranges(text):
         sentence = text[start:end]
         subjects = _subjects(text, start, [p for p in persons if start <= p.start_char < end])
         since = 0 if subjects else since + 1

@@ -19,8 +19,7 @@ from kg.data import word_list
 from kg.extract.names import split_names
 from kg.model import ArticleRecord, Mention, PersonRecord, PublicationRecord, Span
 from kg.nlp.gazetteer import fold
-from kg.segment.credits import given
-from kg.segment.markers import colophon_heading
+from kg.segment.markers import colophon_heading, given
 
 LABEL_WORDS = 4  # "Hoofd- en eindredactie" is a label; a line of names or prose is not
 _INLINE = re.compile(r"^\s*(?:#+\s*)?[*_]*(?P<label>[^:\n*_]{3,40}?)[*_]*\s*:", re.MULTILINE)

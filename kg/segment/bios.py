@@ -10,14 +10,16 @@ from functools import lru_cache
 from kg.data import word_list
 from kg.extract.names import split_names, surname
 from kg.model import Mention
-from kg.segment.credits import given
+from kg.nlp.person_lexicon import load_lexicon
 from kg.segment.lines import Line
-from kg.segment.markers import Byline
+from kg.segment.markers import Byline, given
 
 BIO_LINES = 3  # a closing bio stands among the last lines of its text
 SUBJECT_MENTIONS = 5  # a person named this often in a text is what it is about, not who wrote it
 _BIO_MARK = re.compile(r"^[■▪●◼]")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
+_WORD_BEFORE = re.compile(r"(\S+)[.!?]$")
+_INITIALS = re.compile(r"(?:\w\.)*\w")  # "G", "A.M": the stop after them ends no sentence
 
 
 def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
@@ -46,21 +48,42 @@ def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
 
 
 @lru_cache(maxsize=1)
+def bio_verbs() -> str:
+    """The verbs that open a bio after the names, as one regular-expression alternation."""
+    return "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges: a stop followed by space, or a line break; not the stop of an initial or
+    a title ("G. van der Laan", "Prof. dr.")."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start())
+        abbreviation = before is not None and (_INITIALS.fullmatch(before.group(1)) is not None or before.group(1).casefold() in load_lexicon().titles)
+        if boundary.group() != "\n" and abbreviation:
+            continue
+        ranges.append((start, boundary.start()))
+        start = boundary.end()
+    ranges.append((start, len(text)))
+    return [(a, b) for a, b in ranges if b > a]
+
+
+@lru_cache(maxsize=1)
 def _bio_head() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in sorted(word_list("bio_verbs.txt"), key=len, reverse=True))
-    return re.compile(rf"^\s*[■▪●◼]?\s*(?P<names>[^.:;!?]{{4,160}}?)\s+(?:{verbs})\s", re.IGNORECASE)
+    return re.compile(rf"\s*[■▪●◼]?\s*(?P<names>[^:;!?]{{4,160}}?)\s+(?:{bio_verbs()})\s", re.IGNORECASE)
 
 
 def _bio_names(line: Line) -> list[Mention]:
     """The full names that open the sentences of a bio line before a bio verb: "X en Y zijn
     onderzoekers bij A. Z is lector bij B." -> X, Y, Z."""
     names: list[Mention] = []
-    for sentence in _SENTENCE.finditer(line.raw):
-        head = _bio_head().match(sentence.group())
+    for start, end in sentence_ranges(line.raw):
+        head = _bio_head().match(line.raw, start, end)
         if head is None:
             continue
         listed = head.group("names")
-        found = split_names(listed, line.start + sentence.start() + head.start("names"))
+        found = split_names(listed, line.start + head.start("names"))
         parts = [p for p in re.split(r",|\sen\s|&", listed) if p.strip(" *_")]
         if found and len(found) == len(parts) and all(given(n.text) for n in found):
             names += found

@@ -19,21 +19,14 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 
 from kg.extract.names import INITIAL, is_person_name, particles, split_names, without_titles
 from kg.model import Mention, Span
-from kg.nlp.person_lexicon import may_be_given_name
 from kg.segment.headlines import Block
 from kg.segment.lines import Line
-from kg.segment.markers import Byline
+from kg.segment.markers import Byline, given
 
 TAIL_WORDS = 8  # "Name, role bij Organisation" says who they are; a longer tail is a description
 _TITLE_AUTHOR = re.compile(r"^(?P<title>.+?\S)\s+[-–—|]\s+(?P<name>[^-–—|]+)$")
 _SPEECH = re.compile(r":\s*[‘'\"“]|[‘'\"“].*[’'\"”]")
 _NAME_COMMA = re.compile(r"^(?P<name>[^,:;()\"‘“']{4,70}),\s*(?P<tail>.+)$")
-
-
-def given(name: str) -> bool:
-    """The name opens with an initial or a word that may be a given name ("Werkplaats" is none)."""
-    first = name.split()[0]
-    return bool(INITIAL.match(first)) or may_be_given_name(first)
 
 
 def person_name(text: str) -> str | None:

@@ -90,8 +90,13 @@ def names_only(line: Line) -> list[Mention]:
     raw = line.raw.strip().strip("*_")
     names = split_names(raw, line.start + line.raw.find(raw))
     parts = [part for part in _NAME_LIST.split(raw) if part.strip()]
-    given = all(INITIAL.match(name.text.split()[0]) or may_be_given_name(name.text.split()[0]) for name in names)
-    return names if names and len(names) == len(parts) and given else []
+    return names if names and len(names) == len(parts) and all(given(name.text) for name in names) else []
+
+
+def given(name: str) -> bool:
+    """The name opens with an initial or a word that may be a given name ("Werkplaats" is none)."""
+    first = name.split()[0]
+    return bool(INITIAL.match(first)) or may_be_given_name(first)
 
 
 def colophon_heading(text: str) -> bool:

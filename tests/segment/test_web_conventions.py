@@ -196,3 +196,12 @@ def test_a_portrait_descriptor_naming_two_organisations_gives_both() -> None:
     person = portrait(lines, 0)
     assert person is not None
     assert [a.text for a in person.affiliations] == ["Stichting De Brug", "Werkplaats Sociaal Domein Oost"]
+
+
+def test_a_marked_bio_sentence_does_not_end_at_a_title_or_initial() -> None:
+    from kg.segment.bios import bio_credit
+
+    text = "Kort verslag\n\nDe bijeenkomst over armoede trok veel bezoekers uit de regio en leverde nieuwe afspraken op.\n\n■ Prof. dr. G. de Boer is lector Armoede aan Hogeschool Noord. Dr. A.M. Koster werkt als onderzoeker bij hetzelfde lectoraat.\n"
+    lines = split_lines(text)
+    found = bio_credit(lines, 0, len(lines) - 1)
+    assert found is not None and [n.text for n in found.names] == ["G. de Boer", "A.M. Koster"]
