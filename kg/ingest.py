@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,16 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
 
 def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
     found: list[Path] = []
+    for path in _files(folder, refused):
+        if path.suffix.lower() in SUFFIXES:
+            found.append(path)
+        elif path.suffix.lower() in DOCUMENTS:
+            refused.append(RefusedSource(path, f"{path.suffix.lower()} files are not read yet; convert it to .txt or .md"))
+    return found
+
+
+def _files(folder: Path, refused: list[RefusedSource]) -> Iterator[Path]:
+    """Every file below ``folder``, sorted; a linked or unreadable subfolder is refused, not entered."""
 
     def unreadable(error: OSError) -> None:
         refused.append(RefusedSource(Path(error.filename or folder), f"folder cannot be read ({error.strerror or error})"))
@@ -71,23 +82,18 @@ def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
             if (Path(root) / name).is_symlink():
                 refused.append(RefusedSource(Path(root) / name, "is a linked folder; give it as a source of its own to read it"))
         folders[:] = sorted(f for f in folders if not (Path(root) / f).is_symlink())
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.suffix.lower() in SUFFIXES:
-                found.append(path)
-            elif path.suffix.lower() in DOCUMENTS:
-                refused.append(RefusedSource(path, f"{path.suffix.lower()} files are not read yet; convert it to .txt or .md"))
-    return found
+        yield from (Path(root) / name for name in sorted(files))
 
 
 def left_out(paths: list[Path]) -> list[Path]:
-    """Files in the source folders that are neither read nor refused (data, images)."""
+    """Files in the source folders that are neither read nor refused (data, images), found by
+    the same walk as :func:`collect`."""
     return [
         p
         for folder in paths
         if folder.is_dir()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in DOCUMENTS
+        for p in _files(folder, [])
+        if p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in DOCUMENTS
     ]
 
 
