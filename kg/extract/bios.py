@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from kg.data import word_list
 from kg.extract.roles import Affiliation, affiliation_words, describes_organisation, job_titles
+from kg.nlp.doctext import text_of
 from kg.nlp.person_lexicon import load_lexicon
 from kg.segment.bios import bio_verbs, sentence_ranges
 
@@ -66,7 +67,7 @@ def _without_titles(glue: str) -> str:
 
 def bio_affiliations(doc: Doc) -> list[Affiliation]:
     """Every (person, organisation) a bio sentence, or the sentences that go on about its people, states."""
-    text = doc.text
+    text = text_of(doc)
     persons = sorted(doc.spans.get("persons", []), key=lambda s: s.start_char)
     organisations = sorted(doc.spans.get("organisations", []), key=lambda s: s.start_char)
     found: list[Affiliation] = []

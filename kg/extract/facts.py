@@ -30,6 +30,8 @@ from kg.model import (
     Span,
     ThemeRecord,
 )
+from kg.nlp.chunks import pipe
+from kg.nlp.doctext import text_of
 from kg.nlp.themes import candidate_keyphrases, weigh_themes
 from kg.normalise import CleanText
 
@@ -43,7 +45,7 @@ def annotate(records: list[ArticleRecord], clean: CleanText, nlp: Language) -> l
     the frequent phrases that no thesaurus concept covers (candidates for new themes)."""
     ranges = [clean.to_clean(r.span.start, r.span.end) for r in records]
     boxes = [span for record, span in zip(records, ranges) if record.boxed]
-    docs = list(nlp.pipe(_without_boxes(clean.text, a, b, boxes) for a, b in ranges))
+    docs = list(pipe(nlp, (_without_boxes(clean.text, a, b, boxes) for a, b in ranges)))
     for record, (a, _), doc in zip(records, ranges, docs):
         def locate(start: int, end: int, offset: int = a) -> Span:
             return Span(*clean.to_original(offset + start, offset + end))
@@ -64,7 +66,7 @@ def _without_boxes(text: str, start: int, end: int, boxes: list[tuple[int, int]]
 
 def _mention(span: DocSpan | tuple[int, int], doc: Doc, locate: Locate, confidence: float, key: str = "") -> Mention:
     start, end = (span.start_char, span.end_char) if isinstance(span, DocSpan) else span
-    return Mention(" ".join(doc.text[start:end].split()), locate(start, end), confidence, key)
+    return Mention(" ".join(text_of(doc)[start:end].split()), locate(start, end), confidence, key)
 
 
 def _full_names(doc: Doc, known: list[str]) -> dict[str, str]:
@@ -110,7 +112,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
     described = {key for key in people if key in introduced}
-    chosen = set(interviewees(doc.text, [p.name.text for p in people.values()], record.genre, authors, described))
+    chosen = set(interviewees(text_of(doc), [p.name.text for p in people.values()], record.genre, authors, described))
     record.interviewees = portrayed + [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]
     record.organisations = _organisations(doc, locate)

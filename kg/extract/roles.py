@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.data import word_list
+from kg.nlp.doctext import text_of
 
 MAX_GAP = 120  # characters between a name and the organisation of its bio
 _LINK = r"(?:van|bij|aan|op|voor|binnen|namens)"
@@ -110,7 +111,7 @@ def _filler() -> re.Pattern[str]:
 
 def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
     found: list[Affiliation] = []
-    text = doc.text
+    text = text_of(doc)
     following = [o for o in organisations if person.end_char <= o.start_char <= person.end_char + MAX_GAP]
     position = _past_contact(text, person.end_char)
     for org in following:
@@ -147,7 +148,7 @@ def _past_contact(text: str, position: int) -> int:
 
 
 def _before(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
-    text = doc.text
+    text = text_of(doc)
     window = text[max(0, person.start_char - 60):person.start_char]
     compound = _COMPOUND_BEFORE.search(window)
     if compound:
@@ -179,7 +180,7 @@ def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Spa
     """A name, or a name in a list, followed by an organisation in brackets: "X, Y en Z
     (Buurtbedrijf)", also when the organisation is recognised only at another of its mentions
     ("de woningcorporatie Buurtbedrijf")."""
-    text = doc.text
+    text = text_of(doc)
     position = person.end_char
     for other in (p for p in persons if p.start_char >= person.end_char):
         if not _LIST_GLUE.fullmatch(text[position:other.start_char]):
@@ -196,7 +197,7 @@ def _listed(doc: Doc, person: Span, persons: list[Span], organisations: list[Spa
 def _set_off(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliation]:
     """The organisation just before a name set off by commas: "De Kinderombudsman, X, ziet ...";
     "zegt projectleider van Movisie, X, ..."."""
-    text = doc.text
+    text = text_of(doc)
     if not text.startswith(",", person.end_char):
         return []
     org = next((o for o in reversed(organisations) if o.end_char <= person.start_char), None)
@@ -207,7 +208,7 @@ def _set_off(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliat
 
 def _role_only(doc: Doc, person: Span) -> list[Affiliation]:
     """A caption or signature "X, bijzonder hoogleraar Grondslagen ..." that ends its line."""
-    match = _ROLE_ONLY.match(doc.text, person.end_char)
+    match = _ROLE_ONLY.match(text_of(doc), person.end_char)
     if not match or not any(match.group("role").startswith(title) for title in job_titles()):
         return []
     role = _role_span(doc, 0, match)  # the match was made on the whole text: offsets are absolute

@@ -42,6 +42,7 @@ from wordfreq import zipf_frequency
 
 from kg.data import word_list
 from kg.lexicon import zipf
+from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
 from kg.nlp.scoring import score_span_group
 from kg.paths import ontology_dir
@@ -183,7 +184,7 @@ class OrganisationFinder:
 
     def _in_reference_entry(self, span: Span) -> bool:
         """Is the span on a line of a reference list? What an entry cites is a source."""
-        text = span.doc.text
+        text = text_of(span.doc)
         start = text.rfind("\n", 0, span.start_char) + 1
         end = text.find("\n", span.end_char)
         return self.patterns.reference_entry.match(text[start : end if end >= 0 else len(text)]) is not None

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
+from kg.nlp.doctext import text_of
 from kg.nlp.person_lexicon import (
     PersonCues,
     PersonLexicon,
@@ -106,7 +107,7 @@ def _credit_pattern() -> re.Pattern[str]:
 def _cited_tokens(doc: Doc) -> list[bool]:
     """Per token: whether it stands in a reference-list entry, a footnote citing a work or a photo credit."""
     cited = [False] * len(doc)
-    for match in (*_REFERENCE_ENTRY.finditer(doc.text), *_credit_pattern().finditer(doc.text)):
+    for match in (*_REFERENCE_ENTRY.finditer(text_of(doc)), *_credit_pattern().finditer(text_of(doc))):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             cited[span.start:span.end] = [True] * len(span)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.names import particles
 from kg.lexicon import zipf
+from kg.nlp.doctext import text_of
 
 OPENING_QUOTES = "‘“„"
 
@@ -83,7 +84,7 @@ class Speakers:
 
     def __init__(self, doc: Doc, verbs: frozenset[str]) -> None:
         self.doc = doc
-        self.regions = quote_regions(doc.text)
+        self.regions = quote_regions(text_of(doc))
         self.attributions = self._attributions(verbs)
 
     def of(self, unit: Span) -> str | None:
@@ -96,7 +97,7 @@ class Speakers:
         return self._quote_speaker(*region)
 
     def _quote_speaker(self, start: int, end: int) -> str | None:
-        text = self.doc.text
+        text = text_of(self.doc)
         for a in self.attributions:
             if 0 <= a.start - end <= 60 and not text[end : a.start].strip(" ,–-"):
                 return a.name
@@ -115,7 +116,7 @@ class Speakers:
         if "persons" in self.doc.spans:
             names = [span.text for span in self.doc.spans["persons"]]
         else:
-            names = [_clean_name(m.group(0)) or "" for m in re.finditer(_name_source(), self.doc.text)]
+            names = [_clean_name(m.group(0)) or "" for m in re.finditer(_name_source(), text_of(self.doc))]
         return [n for n in names if len(n.split()) > 1 and n.split()[0].lower() not in particles()]
 
     def _quoted(self, at: int) -> bool:
@@ -124,7 +125,7 @@ class Speakers:
     def _attributions(self, verbs: frozenset[str]) -> list[Attribution]:
         found: list[Attribution] = []
         last: str | None = None
-        for match in _attribution_pattern(verbs).finditer(self.doc.text):
+        for match in _attribution_pattern(verbs).finditer(text_of(self.doc)):
             group = next(g for g in ("after", "before", "qa") if match.group(g))
             who = match.group(group)
             start = match.start(group) if group == "qa" else match.start()
