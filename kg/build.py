@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from kg.network import analyse
 from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
-from kg.output import remove_stale, write_atomically
+from kg.output import OutputBusy, exclusive, publish
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
@@ -27,6 +26,7 @@ from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.provenance import activity_node, build_time, write_activity
 from kg.rdf.validate import validate
 from kg.resolve import resolver
+from kg.workers import pool
 
 MAP_TITLE = "Kennisgraaf sociaal domein"
 
@@ -56,6 +56,15 @@ class BuildResult:
 
 
 def build(options: BuildOptions, report: Reporter) -> BuildResult:
+    """Build under a lock on ``options.out``: a second build into the same folder is refused."""
+    try:
+        with exclusive(options.out):
+            return _build(options, report)
+    except OutputBusy as busy:
+        raise BuildError(str(busy)) from None
+
+
+def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     sources, refused, warnings = _ingest(options, report)
     report.start(len(sources))
     extractions, cached = _extract(sources, options, report)
@@ -65,8 +74,7 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
     network = _analyse(dataset, graph)
     _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
     files = render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, MAP_TITLE)
-    written = write_atomically(files, options.out)
-    remove_stale(options.out / "maps", written)
+    written = publish(files, options.out)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
     return BuildResult(written, extractions, len(graph), refused, warnings, cached)
@@ -118,8 +126,8 @@ def _extract(sources: list[Source], options: BuildOptions, report: Reporter) -> 
             todo.append(source)
     cached = len(results)
     if options.jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            for source, extraction in zip(todo, pool.map(extract, todo)):
+        with pool(options.jobs) as workers:
+            for source, extraction in zip(todo, workers.map(extract, todo)):
                 report.stage(source.name, "extracted")
                 report.advance()
                 results[source.name] = extraction

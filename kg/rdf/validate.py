@@ -8,7 +8,6 @@ grows linearly with the corpus.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,8 @@ from pathlib import Path
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.term import Node
+
+from kg.workers import pool
 
 Triples = list[tuple[Node, Node, Node]]
 
@@ -45,8 +46,8 @@ def validate(parts: list[Triples], shared: Triples, ontology_folder: Path, jobs:
     folder = str(ontology_folder)
     batches = [part + shared for part in parts] or [shared]
     if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_validate, [folder] * len(batches), batches))
+        with pool(jobs) as workers:
+            results = list(workers.map(_validate, [folder] * len(batches), batches))
     else:
         results = [_validate(folder, batch) for batch in batches]
     failed = [r.report for r in results if not r.conforms]
