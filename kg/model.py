@@ -6,7 +6,9 @@ stage can write its evidence without looking at the text again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -95,3 +97,14 @@ class Extraction:
     articles: list[ArticleRecord]
     warnings: list[str] = field(default_factory=list)
     candidate_themes: list[tuple[str, int]] = field(default_factory=list)  # frequent phrases no theme covers
+
+
+def map_spans(value: Any, move: Callable[[Span], Span]) -> Any:
+    """A copy of ``value`` (a record, or lists and tuples of them) with every ``Span`` in it moved."""
+    if isinstance(value, Span):
+        return move(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(map_spans(item, move) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: map_spans(getattr(value, f.name), move) for f in fields(value) if f.init})
+    return value

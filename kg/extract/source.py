@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.articles import credit_from_contents, to_record
@@ -9,10 +10,11 @@ from kg.extract.colophon import move_colophons
 from kg.extract.facts import annotate
 from kg.extract.publication import describe, find_publisher, name_by_title
 from kg.ingest import Source
-from kg.model import Extraction
+from kg.model import Extraction, Span, map_spans
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.pipeline import make_nlp
 from kg.normalise import normalise
+from kg.normalise.compose import compose
 from kg.paths import ontology_dir
 from kg.segment.articles import segment
 from kg.segment.contents import contents_entries, contents_region
@@ -25,6 +27,15 @@ def _gazetteer() -> Gazetteer:
 
 
 def extract(source: Source) -> Extraction:
+    """The extraction of ``source``, read in NFC; its spans point into the text as decoded."""
+    text, origin = compose(source.text)
+    if origin is None:
+        return _extract(source)
+    extraction: Extraction = map_spans(_extract(replace(source, text=text)), lambda s: Span(origin[s.start], origin[s.end]))
+    return extraction
+
+
+def _extract(source: Source) -> Extraction:
     lines = split_lines(source.text)
     contents = contents_region(lines) or range(0)
     drafts = segment(lines, contents)
