@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,8 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
                 found.append(path)
             else:
                 refused.append(RefusedSource(path, f"unsupported file type {path.suffix or '(none)'}; expected .txt or .md"))
+        elif path.exists():
+            refused.append(RefusedSource(path, "is not a regular file (a pipe, socket or device)"))
         else:
             refused.append(RefusedSource(path, "no such file or folder"))
     unique: dict[Path, Path] = {p.resolve(): p for p in found}
@@ -148,6 +151,9 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
 def read_source(path: Path) -> tuple[Source, list[str]]:
     """Read one file; return the source and warnings, or raise RefusedSource."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # reading a pipe or a device would wait or never end
+            raise RefusedSource(path, "is not a regular file (a pipe, socket or device)")
         data = path.read_bytes()
     except OSError as exc:
         raise RefusedSource(path, f"cannot be read ({exc.strerror or exc})") from exc

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,12 @@ def test_documents_in_a_folder_are_refused_and_data_files_counted(tmp_path: Path
     assert [p.name for p in found] == ["a.txt"]
     assert {r.path.name for r in refused} == {"magazine.pdf", "linked"}
     assert [p.name for p in left_out([tmp_path])] == ["gold.json"]
+
+
+def test_pipes_and_devices_are_refused_not_read(tmp_path: Path) -> None:
+    """Reading a pipe named like a source, or /dev/zero, would wait or never end."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    found, refused = collect([tmp_path, Path("/dev/zero")])
+    assert {r.path.name: r.reason for r in refused} == {"zero": "is not a regular file (a pipe, socket or device)"}
+    with pytest.raises(RefusedSource, match="not a regular file"):
+        read_source(found[0])
