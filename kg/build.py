@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
@@ -23,8 +23,10 @@ from kg.progress import Reporter
 from kg.rdf import iris
 from kg.rdf.export import merged, render
 from kg.rdf.graph import SourceGraphWriter
+from kg.rdf.namespaces import KGS
 from kg.rdf.provenance import activity_node, build_time, write_activity
-from kg.rdf.validate import validate
+from kg.rdf.validate import Part, validate
+from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
 from kg.workers import pool
 
@@ -72,7 +74,7 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     dataset = _assemble(sources, extractions, started, report)
     graph = merged(dataset)
     network = _analyse(dataset, graph)
-    _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
+    _check(dataset, graph, [s.name for s in sources], started, options)
     files = render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, MAP_TITLE)
     written = publish(files, options.out)
     report.close()
@@ -166,15 +168,16 @@ def _analyse(dataset: Dataset, graph: Graph) -> nx.Graph:
     return network
 
 
-def _check(dataset: Dataset, source_graphs: list[URIRef], jobs: int) -> None:
-    """SHACL per source graph, each with the shared graphs and the metrics of its own nodes."""
-    shared = [t for name in (iris.GRAPH_BUILD, iris.GRAPH_THESAURUS) for t in dataset.graph(name)]
-    metrics = dataset.graph(iris.GRAPH_ANALYSIS)
-    parts = []
-    for name in source_graphs:
-        part = list(dataset.graph(name))
-        nodes = {s for s, _, _ in part}
-        parts.append(part + [t for t in metrics if t[0] in nodes])
-    result = validate(parts, shared, ontology_dir(), jobs)
+def _check(dataset: Dataset, graph: Graph, names: list[str], started: str, options: BuildOptions) -> None:
+    """SHACL per source graph, each with the shared graphs (a source unchanged since its last pass
+    is not validated again), and the network metrics with the types of the nodes they describe."""
+    activity = list(dataset.graph(iris.GRAPH_BUILD))
+    shared = activity + list(dataset.graph(iris.GRAPH_THESAURUS))
+    metrics = list(dataset.graph(iris.GRAPH_ANALYSIS))
+    types = [(node, RDF.type, kind) for node in {s for s, _, _ in metrics} for kind in graph.objects(node, RDF.type)]
+    parts = [Part(list(dataset.graph(iris.source(name)))) for name in names] + [Part(metrics + types, (str(KGS.NetworkNodeShape),))]
+    volatile = {activity_node(started), Literal(started, datatype=XSD.dateTime)}  # differ per build, check the same
+    validated = None if options.force else ValidatedGraphs(options.cache_dir, ontology_dir(), volatile)
+    result = validate(parts, shared, ontology_dir(), options.jobs, validated)
     if not result.conforms:
         raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + result.report)

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt and .md)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the exports (created if missing)")
     parser.add_argument("--strict", action="store_true", help="fail the build if any source is refused (binary, empty, unreadable); by default refused files are reported and skipped")
-    parser.add_argument("--force", action="store_true", help="ignore the extraction cache and extract every source again")
+    parser.add_argument("--force", action="store_true", help="ignore the cache: extract and validate every source again")
     parser.add_argument("--cache-dir", type=Path, default=default_dir(), metavar="DIR", help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="processes used for extraction and validation (default: the number of CPUs, %(default)s)")
 

@@ -8,6 +8,7 @@ KGR = Namespace("https://w3id.org/sociaal-kg/id/")
 KGT = Namespace("https://w3id.org/sociaal-kg/theme/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+KGS = Namespace("https://w3id.org/sociaal-kg/shapes#")  # the SHACL shapes (ontology/shapes.ttl)
 
 PREFIXES = {
     "kg": KG,

@@ -16,6 +16,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.term import Node
 
+from kg.rdf.validated import ValidatedGraphs
 from kg.workers import pool
 
 Triples = list[tuple[Node, Node, Node]]
@@ -32,23 +33,40 @@ def _shapes(folder: str) -> tuple[Graph, Graph]:
     return Graph().parse(Path(folder) / "shapes.ttl", format="turtle"), Graph().parse(Path(folder) / "kg.ttl", format="turtle")
 
 
-def _validate(folder: str, triples: Triples) -> Validation:
+def _validate(folder: str, triples: Triples, only: tuple[str, ...] = ()) -> Validation:
+    """Validate ``triples`` against every shape, or only the shapes named in ``only``."""
     data = Graph()
     for triple in triples:
         data.add(triple)
     shapes, ontology = _shapes(folder)
-    conforms, _, text = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, advanced=True)
+    conforms, _, text = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, advanced=True, use_shapes=list(only) or None
+    )
     return Validation(bool(conforms), str(text))
 
 
-def validate(parts: list[Triples], shared: Triples, ontology_folder: Path, jobs: int) -> Validation:
-    """Validate each part (a source's triples) with the shared triples; one report for all."""
+@dataclass(frozen=True)
+class Part:
+    """Triples validated together: a source's graph, or the network metrics with their shape only."""
+
+    triples: Triples
+    shapes: tuple[str, ...] = ()  # the IRIs of the shapes to check; all when empty
+
+
+def validate(parts: list[Part], shared: Triples, ontology_folder: Path, jobs: int, validated: ValidatedGraphs | None = None) -> Validation:
+    """Validate each part with the shared triples; one report for all. Parts that ``validated``
+    records as passed before are not validated again."""
     folder = str(ontology_folder)
-    batches = [part + shared for part in parts] or [shared]
-    if jobs > 1 and len(batches) > 1:
+    batches = [(part.triples + shared, part.shapes) for part in parts] or [(shared, ())]
+    keys = [validated.key(triples, shapes) if validated else "" for triples, shapes in batches]
+    todo = [batches[i] for i, key in enumerate(keys) if not (validated and validated.passed(key))]
+    if jobs > 1 and len(todo) > 1:
         with pool(jobs) as workers:
-            results = list(workers.map(_validate, [folder] * len(batches), batches))
+            results = list(workers.map(_validate, [folder] * len(todo), *zip(*todo)))
     else:
-        results = [_validate(folder, batch) for batch in batches]
+        results = [_validate(folder, triples, shapes) for triples, shapes in todo]
+    for key, result in zip([k for k in keys if not (validated and validated.passed(k))], results):
+        if validated and result.conforms:
+            validated.record(key)
     failed = [r.report for r in results if not r.conforms]
     return Validation(not failed, "\n".join(failed))
