@@ -6,7 +6,8 @@ every span found is mapped back to exact offsets in the original file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -153,12 +154,23 @@ def _strengths() -> dict[str, float]:
     return {kind: float(value) for kind, value in rows}
 
 
-def _strength(span: DocSpan, topics: set[str] = frozenset()) -> float:
+class _Mentions:
+    """A span group by start offset, to find the mentions inside a span without a scan of all."""
+
+    def __init__(self, group: Iterable[DocSpan]) -> None:
+        self.spans = sorted(group, key=lambda s: s.start_char)
+        self.starts = [s.start_char for s in self.spans]
+
+    def within(self, span: DocSpan) -> list[DocSpan]:
+        return self.spans[bisect_left(self.starts, span.start_char) : bisect_left(self.starts, span.end_char)]
+
+
+def _strength(span: DocSpan, topics: set[str] = frozenset(), themes: _Mentions | None = None) -> float:
     """How clear a recommendation is: its strongest cue; more when it says who should act or
     is about one of the article's own themes; less when it is too short to stand alone
     ("Laten we dat benutten."), unless it is a listed tip, which is short by design."""
     base = max((_strengths().get(kind, 0.5) for kind in span._.cues), default=0.5)
-    on_topic = any(t.kb_id_ in topics for t in span.doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char)
+    on_topic = themes is not None and any(t.kb_id_ in topics for t in themes.within(span))
     short = "tip" not in span._.cues and sum(1 for token in span if token.is_alpha) < SELF_CONTAINED_WORDS
     return max(0.05, min(1.0, base + 0.05 * bool(span._.addressee) + 0.1 * on_topic - 0.3 * short))
 
@@ -168,19 +180,20 @@ def _recommendations(doc: Doc, record: ArticleRecord, locate: Locate, full: dict
     found: list[RecommendationRecord] = []
     authors = [p.name.text for p in record.authors]
     topics = {t.concept for t in record.themes}
-    spans = sorted(doc.spans.get("recommendations", []), key=lambda s: (-_strength(s, topics), s.start_char))[:MAX_RECOMMENDATIONS]
+    themes = _Mentions(doc.spans.get("themes", []))
+    strength = {(span.start_char, span.end_char): _strength(span, topics, themes) for span in doc.spans.get("recommendations", [])}
+    spans = sorted(doc.spans.get("recommendations", []), key=lambda s: (-strength[s.start_char, s.end_char], s.start_char))[:MAX_RECOMMENDATIONS]
     for span in sorted(spans, key=lambda s: s.start_char):
         speaker = span._.speaker
         by = full.get(surname(speaker), speaker) if speaker else (authors[0] if len(authors) == 1 else None)
-        concepts = sorted({t.kb_id_ for t in doc.spans.get("themes", []) if span.start_char <= t.start_char < span.end_char})
         found.append(
             RecommendationRecord(
                 text=" ".join(span.text.split()),
                 span=locate(span.start_char, span.end_char),
                 by=by,
                 addressed_to=span._.addressee,
-                themes=concepts,
-                confidence=round(_strength(span, topics), 2),
+                themes=sorted({t.kb_id_ for t in themes.within(span)}),
+                confidence=round(strength[span.start_char, span.end_char], 2),
             )
         )
     return found
