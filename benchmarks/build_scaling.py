@@ -28,12 +28,14 @@ def run_build(sources: Path, out: Path, cache: Path, jobs: int, force: bool) -> 
     if force:
         command.append("--force")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"build failed: {process.stderr.read().decode() if process.stderr else ''}")
+    with tempfile.TemporaryFile() as log:  # a pipe would fill up with progress lines and stall the build
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        if status != 0:
+            log.seek(0)
+            raise SystemExit(f"build failed: {log.read().decode(errors='replace')[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 

@@ -52,30 +52,32 @@ def main() -> None:
     parser.add_argument("--corpus-mb", type=float, nargs=2, default=[1, 16], metavar=("FROM", "TO"))
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    rows: list[tuple[str, float, float, float]] = []
+    print(f"{'input':<18}{'MB':>9}{'seconds':>10}{'peak MiB':>10}{'time x':>8}{'memory x':>10}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         paragraphs = seed_paragraphs()
+        previous: tuple[float, float] | None = None
         for kb in doublings(*args.article_kb):
             folder = base / f"article{kb:g}"
             folder.mkdir()
             write_article(folder / "artikel.txt", int(kb * 1000), paragraphs)
-            rows.append(("one article", kb / 1000, *run_build(folder, base / "out", base / "cache", 1, force=True)))
+            previous = _row("one article", kb / 1000, run_build(folder, base / "out", base / "cache", 1, force=True), previous)
         seed_mb = sum(p.stat().st_size for p in SEEDS.glob("*.txt")) / 1e6
+        previous = None
         for mb in doublings(*args.corpus_mb):
             folder = base / f"corpus{mb:g}"
             folder.mkdir()
             make_corpus(folder, max(1, round(mb / seed_mb)))
             size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-            rows.append((f"corpus, jobs={args.jobs}", size, *run_build(folder, base / "out", base / "cache", args.jobs, force=True)))
-    print(f"{'input':<18}{'MB':>9}{'seconds':>10}{'peak MiB':>10}{'time x':>8}{'memory x':>10}")
-    previous: tuple[str, float, float, float] | None = None
-    for row in rows:
-        name, size, seconds, peak = row
-        same = previous is not None and previous[0] == name
-        ratios = f"{seconds / previous[2]:>8.2f}{peak / previous[3]:>10.2f}" if same and previous else ""
-        print(f"{name:<18}{size:>9.3f}{seconds:>10.1f}{peak:>10.0f}{ratios}")
-        previous = row
+            previous = _row(f"corpus, jobs={args.jobs}", size, run_build(folder, base / "out", base / "cache", args.jobs, force=True), previous)
+
+
+def _row(name: str, size: float, measured: tuple[float, float], previous: tuple[float, float] | None) -> tuple[float, float]:
+    """Print one step (as soon as it is measured) with its ratios to the step before."""
+    seconds, peak = measured
+    ratios = f"{seconds / previous[0]:>8.2f}{peak / previous[1]:>10.2f}" if previous else ""
+    print(f"{name:<18}{size:>9.3f}{seconds:>10.1f}{peak:>10.0f}{ratios}", flush=True)
+    return measured
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from rich.console import Console
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     from kg.progress import reporter
     from kg.summary import candidate_themes, table
 
-    problem = _unusable(args.out, "--out") or _unusable(args.cache_dir, "--cache-dir")
+    problem = _unusable(args.out, "--out", beside=True) or _unusable(args.cache_dir, "--cache-dir")
     if problem:
         print(f"kg build: error: {problem}", file=sys.stderr)
         return 2
@@ -59,12 +60,16 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-def _unusable(folder: Path, option: str) -> str | None:
+def _unusable(folder: Path, option: str, beside: bool = False) -> str | None:
     """Why ``folder`` cannot take output, checked before any extraction: it is a file, or the
-    folder (or the nearest one above it that exists) cannot be written."""
+    folder (``beside``: the one holding it, where the exports are staged and swapped) or the
+    nearest one above it that exists cannot be written."""
     if folder.exists() and not folder.is_dir():
         return f"{option} {folder} is a file, not a folder"
-    existing = next(p for p in (folder, *folder.absolute().parents) if p.exists())
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"{option} {folder} cannot be written ({existing} is not writable)"
+    start = folder.absolute().parent if beside else folder.absolute()
+    existing = next(p for p in (start, *start.parents) if p.exists())
+    try:  # a real write: permission bits say nothing for root, or on /proc and read-only mounts
+        tempfile.TemporaryFile(dir=existing).close()
+    except OSError as error:
+        return f"{option} {folder} cannot be written (writing in {existing} failed: {error.strerror or error})"
     return None

@@ -59,6 +59,14 @@ def test_an_out_or_cache_folder_that_is_a_file_is_refused_before_extraction(tmp_
         assert f"{option} {blocker} is a file" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_an_out_folder_where_nothing_can_be_written_is_refused_before_extraction(tmp_path: Path) -> None:
+    """Permission bits say nothing to root: /proc takes no new folder, whoever asks."""
+    (tmp_path / "a.txt").write_text("Titel\n\nTekst van het artikel.\n", encoding="utf-8")
+    done = _kg("build", str(tmp_path / "a.txt"), "--out", "/proc/kg-exports", "--cache-dir", str(tmp_path / "cache"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("kg build: error: --out /proc/kg-exports cannot be written")
+
+
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
     from kg.cache import ExtractionCache
 
