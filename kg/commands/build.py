@@ -48,6 +48,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
         Console(stderr=True).print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
         return 1
     console.print(table(result))
+    if result.unchanged:
+        console.print(f"nothing changed since the last build into {args.out}: its exports are up to date (--force builds again)")
+        return 0
     candidates = candidate_themes(result)
     if candidates:
         console.print("candidate new themes (frequent, not in the thesaurus): " + ", ".join(f"{p} ({n})" for p, n in candidates))

@@ -47,7 +47,7 @@ def test_an_unchanged_rebuild_validates_nothing_and_force_everything(tmp_path: P
     assert len(checked) == 3  # two sources and the network metrics
     checked.clear()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # another build time: the same check
-    run_build(sources, tmp_path / "out", tmp_path / "cache", jobs=1)
+    run_build(sources, tmp_path / "other", tmp_path / "cache", jobs=1)  # another folder: a real build
     assert checked == []  # the sources and the metrics are the same
     checked.clear()
     run_build(sources, tmp_path / "out", tmp_path / "cache", jobs=1, force=True)
