@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +24,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SP
 
 from kg.sparql.answer import Request
 from kg.sparql.pool import StoreSpec, WorkerPool
-from kg.sparql.server import Endpoint, EndpointServer, is_loopback
+from kg.sparql.server import Connections, Endpoint, EndpointServer, is_loopback
 from kg.sparql.store import GraphFileError
 from tests.utils.building import EXPORTS
 
@@ -74,7 +75,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
         yield server.url, log
     finally:
         server.shutdown()
-        server.server_close()
         pool.close()
 
 
@@ -311,3 +311,38 @@ def test_kg_serve_serves_the_seed_graph_and_stops_on_sigterm() -> None:
     finally:
         process.kill()
         process.wait()
+
+
+def test_stalled_connections_are_closed_and_do_not_keep_others_waiting(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.trig"
+    graph.write_text(FIXTURE, encoding="utf-8")
+    pool = WorkerPool(StoreSpec(graph, None, MAX_ROWS), 1, print)
+    server = EndpointServer("127.0.0.1", 0, Endpoint(pool, graph, TIMEOUT, MAX_ROWS, None, lambda line: None), Connections(idle_timeout=1.0, threads=4))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.url.removeprefix("http://").split(":")
+    stalled = []
+    try:
+        for _ in range(300):  # more than the app has threads: each sends half a request line and stops
+            connection = socket.create_connection((host, int(port)), timeout=30)
+            connection.sendall(b"GET /sparql?query=ASK")
+            stalled.append(connection)
+        with ThreadPoolExecutor(16) as threads:  # 200 new connections at once, each one request
+            statuses = list(threads.map(lambda _: requests.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30).status_code, range(200)))
+        assert statuses == [200] * 200
+        assert all(connection.recv(1) == b"" for connection in stalled)  # closed by the server once idle
+    finally:
+        for connection in stalled:
+            connection.close()
+        server.shutdown()
+        pool.close()
+
+
+def test_head_gives_the_headers_of_get_without_a_body(served: tuple[str, list[str]]) -> None:
+    url, _ = served
+    params = {"query": f"{PEOPLE} LIMIT 2"}
+    got = requests.get(f"{url}/sparql", params=params, timeout=10)
+    head = requests.head(f"{url}/sparql", params=params, timeout=10)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["Content-Type"] == got.headers["Content-Type"]
+    assert head.headers["Content-Length"] == str(len(got.content))
