@@ -25,7 +25,7 @@ DESCRIPTION = (
     "the union of all named graphs. The query runs in a worker process: it is stopped at --timeout, may use at "
     "most --max-memory, and its answer is cut at --max-rows (a note on stderr says so)."
 )
-FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "ntriples", "rdfxml", "trig")
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "ntriples", "rdfxml", "trig", "nquads")
 
 
 class QueryError(Exception):
@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default="table",
-        help="table (default); csv, tsv, json, xml for SELECT and ASK; turtle, jsonld, ntriples, rdfxml, trig for CONSTRUCT and DESCRIBE",
+        help="table (default); csv, tsv, json, xml for SELECT and ASK; turtle, jsonld, ntriples, rdfxml, trig, nquads for CONSTRUCT and DESCRIBE",
     )
     parser.add_argument(
         "--bind",

@@ -6,6 +6,7 @@ endpoint's timeout.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -18,6 +19,7 @@ from kg.sparql.store import SparqlStore
 
 ALIASES = {"json-ld": "jsonld", "n-triples": "ntriples", "rdf+xml": "rdfxml", "ttl": "turtle"}
 """Other names clients use in ``format=`` (SPARQLWrapper sends ``json-ld``)."""
+TRUNCATED = "urn:kg:truncated"
 POSITION = re.compile(r"error at (\d+):(\d+): ")
 
 
@@ -53,7 +55,8 @@ def answer(store: SparqlStore, request: Request, max_rows: int | None) -> Answer
             offered = ", ".join(RESULT_FORMATS[name].media_types[0] for name in NEGOTIATED if kind in RESULT_FORMATS[name].kinds)
             return error(406, f"none of the accepted media types ({request.accept}) fits this query; available: {offered}")
         result, truncated = capped(store.query(request.query, request.default_graphs, request.named_graphs), max_rows)
-        return Answer(200, media_type(fmt), serialize(result, fmt), truncated)
+        body = serialize(result, fmt)
+        return Answer(200, media_type(fmt), marked(body, fmt, max_rows) if truncated else body, truncated)
     except Refused as refusal:
         return error(refusal.status, refusal.message)
     except SyntaxError as problem:
@@ -68,6 +71,27 @@ def answer(store: SparqlStore, request: Request, max_rows: int | None) -> Answer
         return error(500, "the query needed more memory than a query worker may use, and was stopped")
     except OSError as problem:
         return error(500, f"the store could not be read: {problem}")
+
+
+def marked(body: bytes, fmt: str, max_rows: int | None) -> bytes:
+    """A cut answer that says so in its body, for clients that never read the X-KG-Truncated header.
+
+    SPARQL JSON and XML results get a ``link`` to ``urn:kg:truncated`` in their head (both formats
+    provide for links there); Turtle, TriG, N-Triples, N-Quads and RDF/XML a closing comment. CSV, TSV
+    and JSON-LD have no room for a note that is not data: the header alone says so.
+    """
+    note = f"truncated: only the first {max_rows:,} results are given"
+    if fmt == "json":
+        document = json.loads(body)
+        document["head"]["link"] = [*document["head"].get("link", []), TRUNCATED]
+        return json.dumps(document, ensure_ascii=False).encode()
+    if fmt == "xml":
+        return body.replace(b"</head>", f'<link href="{TRUNCATED}"/></head>'.encode(), 1)
+    if fmt in ("turtle", "trig", "ntriples", "nquads"):
+        return body + f"# {note}\n".encode()
+    if fmt == "rdfxml":
+        return body + f"<!-- {note} -->\n".encode()
+    return body
 
 
 def position(message: str) -> str:

@@ -36,6 +36,10 @@ from kg.sparql.store import GraphFileError, SparqlStore
 from kg.sparql.worker_limits import DEATH_CAUSES, die_with_parent, limit_memory
 
 
+QUEUE_WAIT = 120.0
+"""Seconds a request waits for a free worker before 503: a burst of clients queues rather than fails."""
+
+
 @dataclass(frozen=True)
 class StoreSpec:
     """How a worker opens the graph, the most rows it sends back (None: all), and how much it may grow (MB)."""
@@ -84,9 +88,11 @@ class WorkerPool:
             self._release(worker)
 
     def run(self, request: Request, timeout: float) -> Answer:
-        worker = self._acquire(timeout)
+        """The answer to ``request``, evaluated in at most ``timeout`` s after waiting at most QUEUE_WAIT (or ``timeout``) for a worker."""
+        wait = max(timeout, QUEUE_WAIT)
+        worker = self._acquire(wait)
         if worker is None:
-            return error(503, f"all {self.size + self.reserved} query workers stayed busy for {timeout:g} s; try again later")
+            return error(503, f"all {self.size + self.reserved} query workers stayed busy for {wait:g} s; try again later")
         limit = min(timeout, self.reserved_timeout) if worker.reserved else timeout
         try:
             worker.conn.send(request)
@@ -151,6 +157,8 @@ class WorkerPool:
         return error(status, message)
 
     def _replace(self, worker: _Worker) -> None:
+        if not self._closed:
+            self.log(f"replacing query worker {worker.process.pid}")
         worker.stop()
         with self._changed:
             self._all.discard(worker)

@@ -11,6 +11,7 @@ is logged per request.
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
 import time
 from collections.abc import Callable, Iterable
@@ -18,14 +19,18 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from waitress import wasyncore
 from waitress.server import create_server
 
 from kg import __version__
+from kg.sparql.answer import Request
+from kg.sparql.description import GRAPHS_QUERY, describe
 from kg.sparql.guard import Refused
 from kg.sparql.pool import WorkerPool
 from kg.sparql.protocol import parse_request
+from kg.sparql.results import format_for_media_type, media_type, serialize
 from kg.sparql.site import index_page, static_file
 
 MAX_BODY = 1 << 20
@@ -103,6 +108,7 @@ class App:
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
+        self._graphs: list[tuple[str, int]] | None = None  # the named graphs and their sizes, asked once
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -127,6 +133,8 @@ class App:
         if method not in ("GET", "HEAD", "POST"):
             raise Refused(405, f"{method} is not served here: GET, HEAD, POST (at /sparql) or OPTIONS")
         body = _body(environ) if method == "POST" else b""
+        if path == "/sparql" and method != "POST" and not ({"query", "update"} & set(parse_qs(query, keep_blank_values=True))):
+            return self._description(environ)
         if path == "/sparql":
             request = parse_request(method, query, environ.get("CONTENT_TYPE", ""), body, environ.get("HTTP_ACCEPT", "*/*"))
             answer = endpoint.pool.run(request, endpoint.timeout)
@@ -142,6 +150,22 @@ class App:
             content_type, data = static_file(endpoint.maps_dir, _raw_path(environ).removeprefix("/maps"))
             return 200, content_type, data, {}
         raise Refused(404, "nothing here: see / for what this server offers")
+
+    def _description(self, environ: dict[str, Any]) -> Reply:
+        """The Service Description, in the RDF format the Accept header asks for (Turtle by default)."""
+        endpoint = self.endpoint
+        fmt = format_for_media_type(environ.get("HTTP_ACCEPT", "*/*"), "graph")
+        if fmt is None:
+            raise Refused(406, "the service description is RDF: ask for text/turtle, application/rdf+xml, application/ld+json, ...")
+        if self._graphs is None:
+            answer = endpoint.pool.run(Request(GRAPHS_QUERY, accept="application/sparql-results+json"), endpoint.timeout)
+            if answer.status != 200:
+                raise Refused(answer.status, answer.body.decode("utf-8", "replace").strip())
+            rows = json.loads(answer.body)["results"]["bindings"]
+            self._graphs = [(row["g"]["value"], int(row["n"]["value"])) for row in rows]
+        url = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or environ.get('SERVER_NAME', '')}/sparql"
+        triples = describe(url, endpoint.pool.triples, self._graphs, endpoint.max_rows, endpoint.timeout)
+        return 200, media_type(fmt), serialize(triples, fmt), {"Vary": "Accept"}
 
 
 def _body(environ: dict[str, Any]) -> bytes:

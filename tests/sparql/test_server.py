@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
 from kg.sparql.answer import Request
@@ -178,7 +179,7 @@ def test_results_are_cut_at_max_rows_and_the_client_is_told(served: tuple[str, l
     assert whole.headers["X-KG-Truncated"] == "false"
     triples = requests.get(f"{url}/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-triples"}, timeout=10)
     assert triples.headers["X-KG-Truncated"] == "true"
-    assert len(triples.text.splitlines()) == MAX_ROWS
+    assert len(triples.text.splitlines()) == MAX_ROWS + 1  # and a comment saying so
 
 
 def test_dataset_from_protocol_parameters_and_from_clauses(served: tuple[str, list[str]]) -> None:
@@ -346,3 +347,36 @@ def test_head_gives_the_headers_of_get_without_a_body(served: tuple[str, list[st
     assert head.status_code == 200 and head.content == b""
     assert head.headers["Content-Type"] == got.headers["Content-Type"]
     assert head.headers["Content-Length"] == str(len(got.content))
+
+
+@pytest.mark.parametrize(("accept", "rdflib_format"), [("text/turtle", "turtle"), ("application/rdf+xml", "xml"), ("application/ld+json", "json-ld"), ("*/*", "turtle")])
+def test_get_without_a_query_gives_the_service_description(served: tuple[str, list[str]], accept: str, rdflib_format: str) -> None:
+    url, _ = served
+    response = requests.get(f"{url}/sparql", headers={"Accept": accept}, timeout=10)
+    assert response.status_code == 200
+    description = Graph().parse(data=response.text, format=rdflib_format)
+    answer = description.query(
+        """PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?endpoint ?name ?n WHERE { ?s a sd:Service ; sd:endpoint ?endpoint ; sd:supportedLanguage sd:SPARQL11Query ;
+          sd:feature sd:UnionDefaultGraph ; sd:defaultDataset/sd:namedGraph [ sd:name ?name ; sd:graph/void:triples ?n ] } ORDER BY ?name"""
+    )
+    sizes = Counter(quad.graph_name.value for quad in ox.parse(FIXTURE.encode(), format=ox.RdfFormat.TRIG))
+    assert [(str(e), str(g), int(n)) for e, g, n in answer] == [(f"{url}/sparql", graph, sizes[graph]) for graph in sorted(sizes)]
+    formats = {str(o) for o in description.objects(predicate=URIRef("http://www.w3.org/ns/sparql-service-description#resultFormat"))}
+    assert "http://www.w3.org/ns/formats/SPARQL_Results_JSON" in formats and "http://www.w3.org/ns/formats/N-Quads" in formats
+    head = requests.head(f"{url}/sparql", timeout=10)
+    assert head.status_code == 200 and head.content == b"" and head.headers["Content-Type"].startswith("text/turtle")
+
+
+def test_the_cap_is_in_the_body_too(served: tuple[str, list[str]]) -> None:
+    url, _ = served
+    cut = requests.get(f"{url}/sparql", params={"query": PEOPLE}, timeout=10).json()
+    assert cut["head"]["link"] == ["urn:kg:truncated"]
+    whole = requests.get(f"{url}/sparql", params={"query": f"{PEOPLE} LIMIT 2"}, timeout=10).json()
+    assert "link" not in whole["head"]
+    xml = requests.get(f"{url}/sparql", params={"query": PEOPLE, "format": "xml"}, timeout=10).text
+    assert '<link href="urn:kg:truncated"/></head>' in xml
+    nquads = requests.get(f"{url}/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-quads"}, timeout=10)
+    assert nquads.headers["Content-Type"] == "application/n-quads"
+    assert nquads.text.endswith(f"# truncated: only the first {MAX_ROWS} results are given\n")
+    assert len(list(ox.parse(nquads.content, format=ox.RdfFormat.N_QUADS))) == MAX_ROWS
