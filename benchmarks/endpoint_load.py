@@ -101,23 +101,22 @@ def keep_alive(url: str, queries: list[str], concurrency: int, per_client: int) 
     return latencies, errors, time.perf_counter() - started
 
 
-def burst(url: str, queries: list[str], connections: int) -> tuple[list[float], int]:
+def burst(url: str, queries: list[str], connections: int) -> tuple[list[float], list[str]]:
     """``connections`` clients released at once, each on a new connection with one request."""
     gate = threading.Barrier(connections)
 
-    def client(number: int) -> float | None:
+    def client(number: int) -> float | str:
         gate.wait()
         started = time.perf_counter()
         try:
-            response = requests.post(url, data={"query": queries[number % len(queries)]}, timeout=120, headers={"Connection": "close"})
-        except requests.RequestException:
-            return None
-        return (time.perf_counter() - started) * 1000 if response.status_code == 200 else None
+            response = requests.post(url, data={"query": queries[number % len(queries)]}, timeout=180, headers={"Connection": "close"})
+        except requests.RequestException as problem:
+            return type(problem).__name__
+        return (time.perf_counter() - started) * 1000 if response.status_code == 200 else str(response.status_code)
 
     with ThreadPoolExecutor(connections) as pool:
         results = list(pool.map(client, range(connections)))
-    latencies = [r for r in results if r is not None]
-    return latencies, len(results) - len(latencies)
+    return [r for r in results if isinstance(r, float)], [r for r in results if isinstance(r, str)]
 
 
 def ordinary_client(url: str, stop: threading.Event, limit: float) -> tuple[list[float], int]:
@@ -237,7 +236,7 @@ def main() -> None:
             for connections in args.burst:
                 for label, mix in (("saved questions", queries), ("simple SELECT", [SIMPLE])):
                     latencies, errors = burst(url, mix, connections)
-                    print(f"| {connections} | {label} | {errors} | {cuts(latencies)} |")
+                    print(f"| {connections} | {label} | {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''} | {cuts(latencies)} |")
             print("\n| stalled connections | ordinary requests meanwhile | errors | p50 ms | p95 ms | p99 ms | max ms | closed by the server |")
             print("|---|---|---|---|---|---|---|---|")
             stalled(url, args.stalled, args.idle_timeout)
@@ -245,7 +244,8 @@ def main() -> None:
             print("|---|---|---|---|---|---|---|---|---|---|---|")
             hostile(url, log, args.timeout)
             after = requests.get(url, params={"query": ASK}, timeout=30)
-            print(f"\nAfterwards: ASK answered {after.status_code}; the server log has {log.read_text(errors='replace').count('Traceback')} tracebacks.")
+            text = log.read_text(errors="replace")
+            print(f"\nAfterwards: ASK answered {after.status_code}; the server log has {text.count('Traceback')} tracebacks and {text.count('replacing query worker')} worker replacements in all.")
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

@@ -11,8 +11,9 @@ most ``memory_mb`` beyond the loaded graph (an address-space limit set after loa
 the server (Linux parent-death signal), so no worker outlives a killed server.
 
 Besides the ``size`` regular workers, ``reserved`` workers take a query only when every regular one
-is busy, and only for ``reserved_timeout`` seconds: slow queries holding every regular worker do not
-make a cheap query wait for them, and a slow query cannot take the reserved lane for long.
+has been busy with its query for a second, and only for ``reserved_timeout`` seconds: slow queries
+holding every regular worker do not make a cheap query wait for them, a slow query cannot take the
+reserved lane for long, and a burst of quick queries waits for the regular workers.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from kg.sparql.store import GraphFileError, SparqlStore
 from kg.sparql.worker_limits import DEATH_CAUSES, die_with_parent, limit_memory
 
 
+SLOW_AFTER = 1.0
+"""Seconds every regular worker must have been on its query before a reserved worker takes one."""
 QUEUE_WAIT = 120.0
 """Seconds a request waits for a free worker before 503: a burst of clients queues rather than fails."""
 
@@ -65,6 +68,7 @@ class WorkerPool:
         self.restarts = 0
         self._logs = tempfile.TemporaryDirectory(prefix="kg-sparql-workers-")
         self._idle: dict[bool, list[_Worker]] = {False: [], True: []}
+        self._busy: dict[_Worker, float] = {}  # regular workers answering, since when
         self._all: set[_Worker] = set()
         self._changed = threading.Condition()
         self._spawning = threading.Lock()
@@ -126,20 +130,28 @@ class WorkerPool:
         self._logs.cleanup()
 
     def _acquire(self, timeout: float) -> _Worker | None:
-        """An idle regular worker, else an idle reserved one; None if none is free within ``timeout``."""
+        """An idle regular worker; an idle reserved one once every regular worker has held its query
+        for SLOW_AFTER seconds (a burst of quick queries waits for the regular workers instead); None
+        if nothing is free within ``timeout``."""
         deadline = time.monotonic() + timeout
         with self._changed:
             while not self._closed:
-                for lane in (False, True):
-                    if self._idle[lane]:
-                        return self._idle[lane].pop()
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not self._changed.wait(remaining):
+                now = time.monotonic()
+                if self._idle[False]:
+                    worker = self._idle[False].pop()
+                    self._busy[worker] = now
+                    return worker
+                if self._idle[True] and max(self._busy.values(), default=0.0) <= now - SLOW_AFTER:
+                    return self._idle[True].pop()
+                remaining = deadline - now
+                if remaining <= 0:
                     break
+                self._changed.wait(min(remaining, SLOW_AFTER / 4) if self._idle[True] else remaining)
         return None
 
     def _release(self, worker: _Worker) -> None:
         with self._changed:
+            self._busy.pop(worker, None)
             self._idle[worker.reserved].append(worker)
             self._changed.notify()
 
@@ -161,6 +173,7 @@ class WorkerPool:
             self.log(f"replacing query worker {worker.process.pid}")
         worker.stop()
         with self._changed:
+            self._busy.pop(worker, None)
             self._all.discard(worker)
             if self._closed:
                 return
