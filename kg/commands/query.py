@@ -69,10 +69,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     from kg.sparql.pool import StoreSpec
     from kg.sparql.results import serialize, table
-    from kg.sparql.saved import saved_questions
+    from kg.sparql.labels import UnknownName
+    from kg.sparql.saved import find, saved_questions
     from kg.sparql.store import GraphFileError
 
-    errors = Console(stderr=True, highlight=False)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     if args.list:
         console.print(_listing(saved_questions()))
         return 0
@@ -85,14 +86,15 @@ def run(args: argparse.Namespace, console: Console) -> int:
     try:
         source, sparql = load_query(args.query)
         bindings = parse_bindings(args.bind)
+        saved = find(args.query)
         spec = StoreSpec(args.graph, args.store, args.max_rows, args.max_memory)
-        result, truncated = run_query(spec, sparql, source, bindings, args.format, args.timeout)
+        result, truncated = run_query(spec, sparql, source, bindings, args.format, args.timeout, saved.nodes if saved else frozenset())
         if args.format == "table":
             console.print(table(result))
         else:
             sys.stdout.buffer.write(serialize(result, args.format))
             sys.stdout.buffer.flush()
-    except (QueryError, GraphFileError, ValueError, OSError) as error:
+    except (QueryError, GraphFileError, UnknownName, ValueError, OSError) as error:
         errors.print(f"kg query: {error}", markup=False)
         return 2
     if truncated:
@@ -142,17 +144,23 @@ def parse_bindings(pairs: list[str]) -> dict[str, object]:
     return bindings
 
 
-def run_query(spec: StoreSpec, sparql: str, source: str, bindings: dict[str, object], fmt: str, timeout: float) -> tuple[Result, bool]:
+def run_query(
+    spec: StoreSpec, sparql: str, source: str, bindings: dict[str, object], fmt: str, timeout: float, nodes: frozenset[str] = frozenset()
+) -> tuple[Result, bool]:
     """Evaluate a read-only query in a worker process, as the endpoint does; the result and whether it was cut.
 
     What the endpoint refuses (updates, SERVICE, oversized or too deeply nested queries) is refused
     before a worker starts. The worker answers in SPARQL JSON or N-Triples, read back here so that
     every output format is written the same way. Bindings become a trailing ``VALUES`` block, which
     SPARQL joins with the query's answer: it fixes a selected variable (also one grouped by) and would
-    multiply the rows for any other, so that is refused.
+    multiply the rows for any other, so that is refused. A string bound to one of ``nodes`` (the
+    parameters that expect a node) is replaced by the node that has it as its name.
     """
+    import pyoxigraph as ox
+
     from kg.sparql.answer import Request
     from kg.sparql.guard import Refused, check
+    from kg.sparql.labels import node_named
     from kg.sparql.pool import WorkerPool
     from kg.sparql.results import RESULT_FORMATS, formats_for
 
@@ -164,13 +172,18 @@ def run_query(spec: StoreSpec, sparql: str, source: str, bindings: dict[str, obj
         form = "CONSTRUCT/DESCRIBE" if kind == "graph" else "SELECT/ASK"
         raise QueryError(f"{source}: format {fmt!r} does not fit a {form} query; use one of: {', '.join(formats_for(kind))}")
     wire = "ntriples" if kind == "graph" else "json"
-    pool = WorkerPool(spec, 1, lambda line: print(f"kg query: {line}", file=sys.stderr))
+    log: list[str] = []  # a dead worker's cause, told with the error below rather than on a line of its own
+    pool = WorkerPool(spec, 1, log.append)
     try:
+        for name in nodes & set(bindings):
+            if isinstance(bindings[name], ox.Literal):
+                bindings = {**bindings, name: node_named(pool, name, bindings[name].value, timeout)}
         answer = pool.run(Request(with_bindings(sparql, bindings), formats=(wire,)), timeout)
     finally:
         pool.close()
     if answer.status != 200:
-        raise QueryError(f"{source}: {answer.body.decode('utf-8', 'replace').strip()}")
+        causes = [line for line in log if " died " in line][-1:]
+        raise QueryError(f"{source}: {answer.body.decode('utf-8', 'replace').strip()}{''.join(f' ({cause})' for cause in causes)}")
     result = _read_back(answer.body, kind)
     selected = {variable.value for variable in getattr(result, "variables", ())}
     unknown = sorted(set(bindings) - selected) if selected else []

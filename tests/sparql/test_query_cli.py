@@ -149,3 +149,14 @@ def test_max_rows_cuts_the_answer_and_says_so_on_stderr() -> None:
     assert b"only the first 2 rows" in done.stderr
     whole = _fixture(HEADLINES, "--max-rows", "3", "--format", "csv")
     assert whole.stdout.count(b"\n") == 4 and b"only the first" not in whole.stderr
+
+
+def test_a_name_bound_where_a_node_is_expected_is_looked_up_by_label() -> None:
+    by_iri = _fixture("people-per-organisation", "--bind", "organisation=kgr:organization/movisie", "--format", "csv")
+    by_name = _fixture("people-per-organisation", "--bind", "organisation=movisie", "--format", "csv")
+    assert by_iri.returncode == by_name.returncode == 0, by_name.stderr
+    assert by_name.stdout == by_iri.stdout and b"Anna de Vries" in by_name.stdout
+    partial = _fixture("people-per-organisation", "--bind", "organisation=Avans")
+    assert partial.returncode == 2 and b"expects a node" in partial.stderr and b"kgr:organization/avans (Avans Hogeschool)" in partial.stderr
+    named = _fixture("articles-by-author", "--bind", "authorName=Dirk Smit", "--format", "csv")  # a name parameter stays a string
+    assert named.returncode == 0 and b"Wonen en zorg" in named.stdout
