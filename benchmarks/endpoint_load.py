@@ -189,7 +189,7 @@ def hostile(url: str, log: Path, timeout: float) -> None:
             return requests.post(url, data={"query": q}, timeout=timeout + 60), (time.perf_counter() - started) * 1000
 
         ((response, took), latencies, errors) = alongside(url, send, timeout + 60)  # type: ignore[misc]
-        message = response.text.strip().replace("|", "/")[:80]  # type: ignore[attr-defined]
+        message = response.text.strip()[:80].replace("|", "\\|")  # type: ignore[attr-defined]
         time.sleep(0.5)
         print(f"| {label} | {response.status_code} | {message} | {took:.0f} | {restarts() - before} | {len(latencies) + errors} | {errors} | {cuts(latencies)} |")  # type: ignore[attr-defined]
 
