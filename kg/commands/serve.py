@@ -52,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--idle-timeout", type=float, default=30.0, metavar="SECONDS", help="close a connection that sends nothing for this long (default: %(default)s)"
     )
+    parser.add_argument(
+        "--token-file",
+        type=Path,
+        metavar="FILE",
+        help="require the token in FILE (or in $KG_SERVE_TOKEN) with every request: Authorization: Bearer TOKEN, or basic auth with it as password",
+    )
     parser.add_argument("--maps", type=Path, metavar="DIR", help="folder of HTML maps to serve at /maps/ (default: maps/ beside the graph, if it exists)")
 
 
@@ -68,8 +74,13 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.maps and not maps.is_dir():
         errors.print(f"kg serve: {maps} is not a folder")
         return 2
-    if not is_loopback(args.host):
-        errors.print(f"[yellow]warning:[/] listening on {args.host}: anyone who can reach this machine can query the graph")
+    try:
+        token = _token(args.token_file)
+    except (OSError, ValueError) as error:
+        errors.print(f"kg serve: {error}", markup=False)
+        return 2
+    if not is_loopback(args.host) and token is None:
+        errors.print(f"[yellow]warning:[/] listening on {args.host} without --token-file: anyone who can reach this machine can query the graph")
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -79,7 +90,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     except (GraphFileError, OSError) as error:
         errors.print(f"kg serve: {error}", markup=False)
         return 2
-    endpoint = Endpoint(pool, args.graph, args.timeout, args.max_rows, maps if maps.is_dir() else None, log)
+    endpoint = Endpoint(pool, args.graph, args.timeout, args.max_rows, maps if maps.is_dir() else None, log, token)
     try:
         _allow_open_files(args.max_connections + 100)
         server = EndpointServer(args.host, args.port, endpoint, Connections(limit=args.max_connections, idle_timeout=args.idle_timeout))
@@ -102,6 +113,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
         server.shutdown()
         pool.close()
     return 0
+
+
+def _token(path: Path | None) -> str | None:
+    """The access token: the first line of ``path``, else $KG_SERVE_TOKEN, else None (no access control)."""
+    if path is not None:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        token = lines[0].strip() if lines else ""
+        if not token:
+            raise ValueError(f"{path}: the token file is empty")
+        return token
+    return os.environ.get("KG_SERVE_TOKEN", "").strip() or None
 
 
 def _allow_open_files(needed: int) -> None:

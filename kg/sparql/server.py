@@ -25,6 +25,7 @@ from waitress import wasyncore
 from waitress.server import create_server
 
 from kg import __version__
+from kg.sparql.access import CHALLENGE, authorised
 from kg.sparql.answer import Request
 from kg.sparql.description import GRAPHS_QUERY, describe
 from kg.sparql.guard import Refused
@@ -37,7 +38,7 @@ MAX_BODY = 1 << 20
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Allow-Headers": "Accept, Authorization, Content-Type",
     "Access-Control-Expose-Headers": "X-KG-Truncated",
 }
 Reply = tuple[int, str, bytes, dict[str, str]]
@@ -54,6 +55,8 @@ class Endpoint:
     max_rows: int
     maps_dir: Path | None
     log: Callable[[str], None]
+    token: str | None = None
+    """When set, every request but a CORS preflight must carry it (see kg.sparql.access)."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class App:
         path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
         if method == "OPTIONS":
             return 204, "text/plain", b"", {}
+        if endpoint.token is not None and not authorised(environ.get("HTTP_AUTHORIZATION", ""), endpoint.token):
+            return 401, "text/plain; charset=utf-8", b"this endpoint needs its token: Authorization: Bearer TOKEN, or basic auth with the token as password\n", CHALLENGE
         if method not in ("GET", "HEAD", "POST"):
             raise Refused(405, f"{method} is not served here: GET, HEAD, POST (at /sparql) or OPTIONS")
         body = _body(environ) if method == "POST" else b""
