@@ -32,7 +32,7 @@ from kg.sparql.guard import Refused
 from kg.sparql.pool import WorkerPool
 from kg.sparql.protocol import parse_request
 from kg.sparql.results import format_for_media_type, media_type, serialize
-from kg.sparql.site import index_page, static_file
+from kg.sparql.site import asset, index_page, static_file
 
 MAX_BODY = 1 << 20
 CORS = {
@@ -151,6 +151,9 @@ class App:
             base = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST') or environ.get('SERVER_NAME', '')}"
             page = index_page(f"{base}/sparql", endpoint.graph, endpoint.pool.triples, endpoint.max_rows, endpoint.timeout, endpoint.maps_dir)
             return 200, "text/html; charset=utf-8", page, {}
+        if path.startswith("/assets/"):
+            content_type, data = asset(path.removeprefix("/assets/"))
+            return 200, content_type, data, {"Cache-Control": "max-age=86400"}
         if endpoint.maps_dir is not None and (path == "/maps" or path.startswith("/maps/")):
             content_type, data = static_file(endpoint.maps_dir, _raw_path(environ).removeprefix("/maps"))
             return 200, content_type, data, {}
