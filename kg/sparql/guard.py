@@ -65,6 +65,8 @@ def check(query: str) -> Kind:
         raise Refused(400, f"the query has {chain:,} ||, && and UNION; at most {MAX_CHAIN:,} are accepted (use VALUES or IN for long lists)")
     if _SERVICE.search(code):
         raise Refused(400, "SERVICE is refused: this endpoint does not call other endpoints")
+    if undeclared := _undeclared_prefixes(code):
+        raise Refused(400, f"malformed SPARQL: the prefix {', '.join(f'{p}:' for p in undeclared)} is not declared (PREFIX {undeclared[0]}: <…>)")
     form = _form(code)
     if form in UPDATES:
         raise Refused(403, READ_ONLY)
@@ -93,6 +95,14 @@ def _depth(code: str) -> int:
         elif char in ")}]":
             depth -= 1
     return deepest
+
+
+def _undeclared_prefixes(code: str) -> list[str]:
+    """The prefixes of prefixed names (``bif:contains``) that no ``PREFIX p: <…>`` declares."""
+    words = [match.group(0) for match in _WORD.finditer(code)]
+    declared = {words[i + 1][:-1] for i in range(len(words) - 1) if words[i].upper() == "PREFIX" and words[i + 1].endswith(":")}
+    used = dict.fromkeys(word.split(":", 1)[0] for word in words if ":" in word and not word.endswith(":"))
+    return [prefix for prefix in used if prefix not in declared and prefix != "_"]  # _:b is a blank node
 
 
 def _form(code: str) -> str:

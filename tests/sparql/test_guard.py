@@ -59,12 +59,19 @@ def test_updates_are_refused_as_forbidden(query: str) -> None:
         ("SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * (MAX_CHAIN + 2)) + " }", "||, && and UNION"),
         ("SELECT * WHERE { ?s ?p ?o } # " + "x" * MAX_CHARS, "characters long"),
         ("hello", "expected SELECT, ASK, CONSTRUCT or DESCRIBE"),
+        ("SELECT * WHERE { ?s ?p ?o FILTER(bif:contains(?o, 'zorg')) }", "the prefix bif: is not declared"),
+        ("PREFIX s: <https://schema.org/> SELECT * WHERE { ?x s:name ?n ; schema:jobTitle ?t }", "the prefix schema: is not declared"),
     ],
 )
 def test_oversized_deep_and_shapeless_queries_are_refused_before_any_parser(query: str, message: str) -> None:
     with pytest.raises(Refused, match=re.escape(message)) as refused:
         check(query)
     assert refused.value.status == 400
+
+
+def test_declared_prefixes_and_names_that_only_look_prefixed_pass() -> None:
+    assert check("PREFIX schema: <https://schema.org/> PREFIX : <urn:x:> SELECT * WHERE { ?x schema:name 'a:b' ; :p _:b0 . FILTER(?x != <urn:a:b>) }") == "solutions"
+    assert check("prefix SCHEMA: <https://schema.org/>\nASK { ?x SCHEMA:name ?n } # c:d") == "boolean"
 
 
 def test_nesting_and_alternatives_within_the_limits_pass() -> None:
