@@ -6,10 +6,15 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from kg.paths import PACKAGE
+
+if TYPE_CHECKING:
+    from kg.sparql.pool import StoreSpec
+    from kg.sparql.results import Result
 
 NAME = "query"
 HELP = "run SPARQL (a saved question, a .rq file or a query string) over a built graph"
@@ -17,10 +22,10 @@ DESCRIPTION = (
     "Run a read-only SPARQL 1.1 query over a built graph (default: the seed exports, exports/kg.trig) and print "
     "a table, or write SPARQL results as CSV, TSV, JSON or XML; CONSTRUCT and DESCRIBE give Turtle or JSON-LD. "
     "QUERY is the name of a saved question (see --list), a .rq file or the query itself. The default graph is "
-    "the union of all named graphs."
+    "the union of all named graphs. The query runs in a worker process: it is stopped at --timeout, may use at "
+    "most --max-memory, and its answer is cut at --max-rows (a note on stderr says so)."
 )
-FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "ntriples", "rdfxml", "trig")
-POSITION = re.compile(r"error at (\d+):(\d+): ")
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "jsonld", "ntriples", "rdfxml", "trig", "nquads")
 
 
 class QueryError(Exception):
@@ -44,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default="table",
-        help="table (default); csv, tsv, json, xml for SELECT and ASK; turtle, jsonld, ntriples, rdfxml, trig for CONSTRUCT and DESCRIBE",
+        help="table (default); csv, tsv, json, xml for SELECT and ASK; turtle, jsonld, ntriples, rdfxml, trig, nquads for CONSTRUCT and DESCRIBE",
     )
     parser.add_argument(
         "--bind",
@@ -53,33 +58,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="give a selected variable a value: an IRI (full, <…> or kgr:…) or a string; e.g. --bind authorName='Olaf Stomp'; repeatable",
     )
+    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS", help="stop a query that runs longer (default: %(default)s)")
+    parser.add_argument("--max-rows", type=int, metavar="N", help="give at most N solutions or triples (default: all)")
+    parser.add_argument(
+        "--max-memory", type=int, default=2048, metavar="MB", help="stop a query that needs more memory than this beyond the graph (default: %(default)s)"
+    )
     parser.add_argument("--list", action="store_true", help="list the saved questions with what they answer, and exit")
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
+    from kg.sparql.pool import StoreSpec
     from kg.sparql.results import serialize, table
-    from kg.sparql.saved import saved_questions
-    from kg.sparql.store import GraphFileError, SparqlStore
+    from kg.sparql.labels import UnknownName
+    from kg.sparql.saved import find, saved_questions
+    from kg.sparql.store import GraphFileError
 
-    errors = Console(stderr=True, highlight=False)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     if args.list:
         console.print(_listing(saved_questions()))
         return 0
     if not args.query:
         errors.print("kg query: give a QUERY (a saved question's name, a .rq file or SPARQL), or --list")
         return 2
+    if args.timeout <= 0 or (args.max_rows is not None and args.max_rows < 1) or args.max_memory < 1:
+        errors.print("kg query: --timeout, --max-rows and --max-memory must be positive")
+        return 2
     try:
         source, sparql = load_query(args.query)
         bindings = parse_bindings(args.bind)
-        result = run_query(SparqlStore.open(args.graph, args.store), sparql, source, bindings)
+        saved = find(args.query)
+        spec = StoreSpec(args.graph, args.store, args.max_rows, args.max_memory)
+        result, truncated = run_query(spec, sparql, source, bindings, args.format, args.timeout, saved.nodes if saved else frozenset())
         if args.format == "table":
             console.print(table(result))
         else:
             sys.stdout.buffer.write(serialize(result, args.format))
             sys.stdout.buffer.flush()
-    except (QueryError, GraphFileError, ValueError, OSError) as error:
+    except (QueryError, GraphFileError, UnknownName, ValueError, OSError) as error:
         errors.print(f"kg query: {error}", markup=False)
         return 2
+    if truncated:
+        errors.print(f"kg query: only the first {args.max_rows:,} rows are given (--max-rows); the query has more", markup=False)
     return 0
 
 
@@ -125,27 +144,61 @@ def parse_bindings(pairs: list[str]) -> dict[str, object]:
     return bindings
 
 
-def run_query(store: object, sparql: str, source: str, bindings: dict[str, object]) -> object:
-    """Evaluate a read-only query through the store; what the endpoint refuses (updates, SERVICE) is refused.
+def run_query(
+    spec: StoreSpec, sparql: str, source: str, bindings: dict[str, object], fmt: str, timeout: float, nodes: frozenset[str] = frozenset()
+) -> tuple[Result, bool]:
+    """Evaluate a read-only query in a worker process, as the endpoint does; the result and whether it was cut.
 
-    Bindings become a trailing ``VALUES`` block, which SPARQL joins with the query's answer: it fixes
-    a selected variable (also one grouped by) and would multiply the rows for any other, so that is refused.
+    What the endpoint refuses (updates, SERVICE, oversized or too deeply nested queries) is refused
+    before a worker starts. The worker answers in SPARQL JSON or N-Triples, read back here so that
+    every output format is written the same way. Bindings become a trailing ``VALUES`` block, which
+    SPARQL joins with the query's answer: it fixes a selected variable (also one grouped by) and would
+    multiply the rows for any other, so that is refused. A string bound to one of ``nodes`` (the
+    parameters that expect a node) is replaced by the node that has it as its name.
     """
+    import pyoxigraph as ox
+
+    from kg.sparql.answer import Request
     from kg.sparql.guard import Refused, check
+    from kg.sparql.labels import node_named
+    from kg.sparql.pool import WorkerPool
+    from kg.sparql.results import RESULT_FORMATS, formats_for
 
     try:
-        check(sparql)
+        kind = check(sparql)
     except Refused as refusal:
         raise QueryError(f"{source}: {refusal.message}") from None
+    if kind not in RESULT_FORMATS[fmt].kinds:
+        form = "CONSTRUCT/DESCRIBE" if kind == "graph" else "SELECT/ASK"
+        raise QueryError(f"{source}: format {fmt!r} does not fit a {form} query; use one of: {', '.join(formats_for(kind))}")
+    wire = "ntriples" if kind == "graph" else "json"
+    log: list[str] = []  # a dead worker's cause, told with the error below rather than on a line of its own
+    pool = WorkerPool(spec, 1, log.append)
     try:
-        result = store.query(with_bindings(sparql, bindings))
-    except SyntaxError as error:
-        raise QueryError(f"{source}: malformed SPARQL{_position(str(error))}") from None
+        for name in nodes & set(bindings):
+            if isinstance(bindings[name], ox.Literal):
+                bindings = {**bindings, name: node_named(pool, name, bindings[name].value, timeout)}
+        answer = pool.run(Request(with_bindings(sparql, bindings), formats=(wire,)), timeout)
+    finally:
+        pool.close()
+    if answer.status != 200:
+        causes = [line for line in log if " died " in line][-1:]
+        raise QueryError(f"{source}: {answer.body.decode('utf-8', 'replace').strip()}{''.join(f' ({cause})' for cause in causes)}")
+    result = _read_back(answer.body, kind)
     selected = {variable.value for variable in getattr(result, "variables", ())}
     unknown = sorted(set(bindings) - selected) if selected else []
     if unknown:
         raise QueryError(f"{source} does not select ?{', ?'.join(unknown)}; --bind only sets variables that the query selects")
-    return result
+    return result, answer.truncated
+
+
+def _read_back(body: bytes, kind: str) -> Result:
+    """A worker's SPARQL JSON (solutions, boolean) or N-Triples (graph) as pyoxigraph objects again."""
+    import pyoxigraph as ox
+
+    if kind == "graph":
+        return list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
 
 def with_bindings(sparql: str, bindings: dict[str, object]) -> str:
@@ -154,14 +207,6 @@ def with_bindings(sparql: str, bindings: dict[str, object]) -> str:
         return sparql
     names = " ".join(f"?{name}" for name in bindings)
     return f"{sparql.rstrip()}\nVALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }}\n"
-
-
-def _position(message: str) -> str:
-    """``at line L, column C: …`` from Oxigraph's ``error at L:C: …``, with long lists of expected tokens cut."""
-    match = POSITION.match(message)
-    detail = message[match.end() :] if match else message
-    detail = detail if len(detail) <= 160 else detail[:160] + " …"
-    return f" at line {match.group(1)}, column {match.group(2)}: {detail}" if match else f": {detail}"
 
 
 def _listing(questions: list) -> object:

@@ -6,6 +6,8 @@ endpoint's timeout.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from itertools import islice
 
@@ -17,6 +19,8 @@ from kg.sparql.store import SparqlStore
 
 ALIASES = {"json-ld": "jsonld", "n-triples": "ntriples", "rdf+xml": "rdfxml", "ttl": "turtle"}
 """Other names clients use in ``format=`` (SPARQLWrapper sends ``json-ld``)."""
+TRUNCATED = "urn:kg:truncated"
+POSITION = re.compile(r"error at (\d+):(\d+): ")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def error(status: int, message: str) -> Answer:
     return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
-def answer(store: SparqlStore, request: Request, max_rows: int) -> Answer:
+def answer(store: SparqlStore, request: Request, max_rows: int | None) -> Answer:
     """The HTTP answer to ``request``: results, or a 4xx/5xx with a message saying why not."""
     try:
         kind = check(request.query)
@@ -51,15 +55,56 @@ def answer(store: SparqlStore, request: Request, max_rows: int) -> Answer:
             offered = ", ".join(RESULT_FORMATS[name].media_types[0] for name in NEGOTIATED if kind in RESULT_FORMATS[name].kinds)
             return error(406, f"none of the accepted media types ({request.accept}) fits this query; available: {offered}")
         result, truncated = capped(store.query(request.query, request.default_graphs, request.named_graphs), max_rows)
-        return Answer(200, media_type(fmt), serialize(result, fmt), truncated)
+        body = serialize(result, fmt)
+        return Answer(200, media_type(fmt), marked(body, fmt, max_rows) if truncated else body, truncated)
     except Refused as refusal:
         return error(refusal.status, refusal.message)
     except SyntaxError as problem:
-        return error(400, f"malformed SPARQL: {problem}")
+        return error(400, f"malformed SPARQL{position(str(problem))}")
     except ValueError as problem:
         return error(400, f"bad request: {problem}")
+    except RecursionError:
+        return error(400, "the query is nested too deeply to evaluate")
+    except RuntimeError as problem:  # Oxigraph: an unknown function, a SERVICE it cannot call, a failed evaluation
+        return error(400, f"the query cannot be evaluated: {_line(str(problem))}")
+    except MemoryError:
+        return error(500, "the query needed more memory than a query worker may use, and was stopped")
     except OSError as problem:
         return error(500, f"the store could not be read: {problem}")
+
+
+def marked(body: bytes, fmt: str, max_rows: int | None) -> bytes:
+    """A cut answer that says so in its body, for clients that never read the X-KG-Truncated header.
+
+    SPARQL JSON and XML results get a ``link`` to ``urn:kg:truncated`` in their head (both formats
+    provide for links there); Turtle, TriG, N-Triples, N-Quads and RDF/XML a closing comment. CSV, TSV
+    and JSON-LD have no room for a note that is not data: the header alone says so.
+    """
+    note = f"truncated: only the first {max_rows:,} results are given"
+    if fmt == "json":
+        document = json.loads(body)
+        document["head"]["link"] = [*document["head"].get("link", []), TRUNCATED]
+        return json.dumps(document, ensure_ascii=False).encode()
+    if fmt == "xml":
+        return body.replace(b"</head>", f'<link href="{TRUNCATED}"/></head>'.encode(), 1)
+    if fmt in ("turtle", "trig", "ntriples", "nquads"):
+        return body + f"# {note}\n".encode()
+    if fmt == "rdfxml":
+        return body + f"<!-- {note} -->\n".encode()
+    return body
+
+
+def position(message: str) -> str:
+    """`` at line L, column C: …`` from Oxigraph's ``error at L:C: …``, with long lists of expected tokens cut."""
+    match = POSITION.match(message)
+    detail = _line(message[match.end() :] if match else message)
+    return f" at line {match.group(1)}, column {match.group(2)}: {detail}" if match else f": {detail}"
+
+
+def _line(message: str, limit: int = 160) -> str:
+    """A message on one line and at most ``limit`` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[:limit] + " …"
 
 
 def choose_format(kind: Kind, hints: tuple[str, ...], accept: str) -> str | None:
@@ -76,12 +121,12 @@ def choose_format(kind: Kind, hints: tuple[str, ...], accept: str) -> str | None
     return format_for_media_type(accept, kind)
 
 
-def capped(result: Result, max_rows: int) -> tuple[Result | list[ox.Triple], bool]:
-    """At most ``max_rows`` solutions or triples, and whether there were more."""
+def capped(result: Result, max_rows: int | None) -> tuple[Result | list[ox.Triple], bool]:
+    """At most ``max_rows`` solutions or triples (all if None), and whether there were more."""
     if isinstance(result, ox.QueryBoolean):
         return result, False
-    head = list(islice(result, max_rows + 1))
-    truncated = len(head) > max_rows
+    head = list(islice(result, None if max_rows is None else max_rows + 1))
+    truncated = max_rows is not None and len(head) > max_rows
     if isinstance(result, ox.QuerySolutions):
         return _solutions(result.variables, head[:max_rows]), truncated
     return head[:max_rows], truncated

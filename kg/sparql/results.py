@@ -45,11 +45,12 @@ RESULT_FORMATS: dict[str, ResultFormat] = {
         ResultFormat("ntriples", ("graph",), ("application/n-triples",), ox.RdfFormat.N_TRIPLES),
         ResultFormat("rdfxml", ("graph",), ("application/rdf+xml", "application/xml", "text/xml"), ox.RdfFormat.RDF_XML),
         ResultFormat("trig", ("graph",), ("application/trig",), ox.RdfFormat.TRIG),
+        ResultFormat("nquads", ("graph",), ("application/n-quads",), ox.RdfFormat.N_QUADS),
     )
 }
 """Every format by name; in each kind's order of preference when a client accepts several equally."""
 
-NEGOTIATED = ("json", "xml", "csv", "tsv", "turtle", "jsonld", "ntriples", "rdfxml", "trig")
+NEGOTIATED = ("json", "xml", "csv", "tsv", "turtle", "jsonld", "ntriples", "rdfxml", "trig", "nquads")
 """The formats an HTTP client can ask for (``table`` is for terminals only)."""
 
 PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}

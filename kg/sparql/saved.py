@@ -14,6 +14,8 @@ from kg.paths import ontology_dir
 
 FIELD = re.compile(r"#\s*(title|answers|parameters)\s*:\s*(.*)")
 VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+DESCRIBED = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)")
+"""A parameter with its description: ``?person (a person IRI)``."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class SavedQuestion:
     answers: str
     parameters: tuple[str, ...]
     text: str
+    nodes: frozenset[str] = frozenset()
+    """The parameters that expect a node (described as an IRI, not a literal): a name bound to one is looked up."""
 
     @property
     def question(self) -> str:
@@ -58,5 +62,7 @@ def read(path: Path) -> SavedQuestion:
         match = FIELD.match(line)
         if match:
             fields[match.group(1)].append(match.group(2).strip())
-    parameters = tuple(dict.fromkeys(VARIABLE.findall(" ".join(fields["parameters"]))))
-    return SavedQuestion(path.stem, path, " ".join(fields["title"]) or path.stem, " ".join(fields["answers"]), parameters, text)
+    described = " ".join(fields["parameters"])
+    parameters = tuple(dict.fromkeys(VARIABLE.findall(described)))
+    nodes = frozenset(name for name, about in DESCRIBED.findall(described) if "IRI" in about and "literal" not in about)
+    return SavedQuestion(path.stem, path, " ".join(fields["title"]) or path.stem, " ".join(fields["answers"]), parameters, text, nodes)

@@ -125,3 +125,38 @@ def test_a_persistent_store_is_reused(tmp_path: Path) -> None:
     again = _fixture(HEADLINES, "--store", str(tmp_path / "store"), "--format", "csv")
     assert first.returncode == again.returncode == 0, first.stderr + again.stderr
     assert first.stdout == again.stdout and first.stdout.count(b"\n") == 4
+
+
+def test_timeout_and_engine_errors_are_one_line_with_exit_2() -> None:
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o . ?q ?r ?s . ?t ?u ?v }"
+    cases = [
+        ((cross, "--timeout", "1"), "1 s timeout"),
+        (("PREFIX afn: <http://jena.apache.org/ARQ/function#> SELECT (afn:localname(?s) AS ?x) WHERE { ?s ?p ?o }",), "is not supported"),
+        (("SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }",), "nests brackets"),
+        (("SELECT * WHERE { SERVICE <http://a/> { SERVICE <http://b/> { ?s ?p ?o } } }",), "SERVICE is refused"),
+    ]
+    for args, message in cases:
+        done = _fixture(*args)
+        err = done.stderr.decode()
+        assert done.returncode == 2, err
+        assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_max_rows_cuts_the_answer_and_says_so_on_stderr() -> None:
+    done = _fixture(HEADLINES, "--max-rows", "2", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == ["headline", "Armoede in de wijk", "Samen sterker"]
+    assert b"only the first 2 rows" in done.stderr
+    whole = _fixture(HEADLINES, "--max-rows", "3", "--format", "csv")
+    assert whole.stdout.count(b"\n") == 4 and b"only the first" not in whole.stderr
+
+
+def test_a_name_bound_where_a_node_is_expected_is_looked_up_by_label() -> None:
+    by_iri = _fixture("people-per-organisation", "--bind", "organisation=kgr:organization/movisie", "--format", "csv")
+    by_name = _fixture("people-per-organisation", "--bind", "organisation=movisie", "--format", "csv")
+    assert by_iri.returncode == by_name.returncode == 0, by_name.stderr
+    assert by_name.stdout == by_iri.stdout and b"Anna de Vries" in by_name.stdout
+    partial = _fixture("people-per-organisation", "--bind", "organisation=Avans")
+    assert partial.returncode == 2 and b"expects a node" in partial.stderr and b"kgr:organization/avans (Avans Hogeschool)" in partial.stderr
+    named = _fixture("articles-by-author", "--bind", "authorName=Dirk Smit", "--format", "csv")  # a name parameter stays a string
+    assert named.returncode == 0 and b"Wonen en zorg" in named.stdout

@@ -130,10 +130,22 @@ def test_people_per_organisation_counts_people_of_its_units(store: SparqlStore) 
 def test_organisations_together(store: SparqlStore) -> None:
     assert rows(store, "organisations-together", ("organisationName", "otherName", "articles")) == [
         (LECTORAAT, "Movisie", "2"),
+        ("Movisie", LECTORAAT, "2"),
         ("Avans Hogeschool", LECTORAAT, "1"),
+        (LECTORAAT, "Avans Hogeschool", "1"),
         (LECTORAAT, "VNG", "1"),
         ("Movisie", "VNG", "1"),
+        ("VNG", LECTORAAT, "1"),
+        ("VNG", "Movisie", "1"),
     ]
+
+
+def test_organisations_together_bound_from_either_side_of_a_pair(store: SparqlStore) -> None:
+    pairs = rows(store, "organisations-together", ("organisation", "other"))
+    for organisation in {first for first, _ in pairs}:
+        seen = rows(store, "organisations-together", ("other",), organisation=ox.NamedNode(organisation))
+        assert sorted(other for (other,) in seen) == sorted(other for first, other in pairs if first == organisation)
+        assert sorted(other for (other,) in seen) == sorted(first for first, other in pairs if other == organisation)
 
 
 def test_bridging_people_by_betweenness_then_organisations(store: SparqlStore) -> None:

@@ -7,10 +7,12 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,12 +20,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
 from kg.sparql.answer import Request
 from kg.sparql.pool import StoreSpec, WorkerPool
-from kg.sparql.server import Endpoint, EndpointServer, is_loopback
+from kg.sparql.server import Connections, Endpoint, EndpointServer, is_loopback
 from kg.sparql.store import GraphFileError
 from tests.utils.building import EXPORTS
 
@@ -74,7 +76,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
         yield server.url, log
     finally:
         server.shutdown()
-        server.server_close()
         pool.close()
 
 
@@ -178,7 +179,7 @@ def test_results_are_cut_at_max_rows_and_the_client_is_told(served: tuple[str, l
     assert whole.headers["X-KG-Truncated"] == "false"
     triples = requests.get(f"{url}/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-triples"}, timeout=10)
     assert triples.headers["X-KG-Truncated"] == "true"
-    assert len(triples.text.splitlines()) == MAX_ROWS
+    assert len(triples.text.splitlines()) == MAX_ROWS + 1  # and a comment saying so
 
 
 def test_dataset_from_protocol_parameters_and_from_clauses(served: tuple[str, list[str]]) -> None:
@@ -311,3 +312,71 @@ def test_kg_serve_serves_the_seed_graph_and_stops_on_sigterm() -> None:
     finally:
         process.kill()
         process.wait()
+
+
+def test_stalled_connections_are_closed_and_do_not_keep_others_waiting(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.trig"
+    graph.write_text(FIXTURE, encoding="utf-8")
+    pool = WorkerPool(StoreSpec(graph, None, MAX_ROWS), 1, print)
+    server = EndpointServer("127.0.0.1", 0, Endpoint(pool, graph, TIMEOUT, MAX_ROWS, None, lambda line: None), Connections(idle_timeout=1.0, threads=4))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.url.removeprefix("http://").split(":")
+    stalled = []
+    try:
+        for _ in range(300):  # more than the app has threads: each sends half a request line and stops
+            connection = socket.create_connection((host, int(port)), timeout=30)
+            connection.sendall(b"GET /sparql?query=ASK")
+            stalled.append(connection)
+        with ThreadPoolExecutor(16) as threads:  # 200 new connections at once, each one request
+            statuses = list(threads.map(lambda _: requests.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30).status_code, range(200)))
+        assert statuses == [200] * 200
+        assert all(connection.recv(1) == b"" for connection in stalled)  # closed by the server once idle
+    finally:
+        for connection in stalled:
+            connection.close()
+        server.shutdown()
+        pool.close()
+
+
+def test_head_gives_the_headers_of_get_without_a_body(served: tuple[str, list[str]]) -> None:
+    url, _ = served
+    params = {"query": f"{PEOPLE} LIMIT 2"}
+    got = requests.get(f"{url}/sparql", params=params, timeout=10)
+    head = requests.head(f"{url}/sparql", params=params, timeout=10)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["Content-Type"] == got.headers["Content-Type"]
+    assert head.headers["Content-Length"] == str(len(got.content))
+
+
+@pytest.mark.parametrize(("accept", "rdflib_format"), [("text/turtle", "turtle"), ("application/rdf+xml", "xml"), ("application/ld+json", "json-ld"), ("*/*", "turtle")])
+def test_get_without_a_query_gives_the_service_description(served: tuple[str, list[str]], accept: str, rdflib_format: str) -> None:
+    url, _ = served
+    response = requests.get(f"{url}/sparql", headers={"Accept": accept}, timeout=10)
+    assert response.status_code == 200
+    description = Graph().parse(data=response.text, format=rdflib_format)
+    answer = description.query(
+        """PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?endpoint ?name ?n WHERE { ?s a sd:Service ; sd:endpoint ?endpoint ; sd:supportedLanguage sd:SPARQL11Query ;
+          sd:feature sd:UnionDefaultGraph ; sd:defaultDataset/sd:namedGraph [ sd:name ?name ; sd:graph/void:triples ?n ] } ORDER BY ?name"""
+    )
+    sizes = Counter(quad.graph_name.value for quad in ox.parse(FIXTURE.encode(), format=ox.RdfFormat.TRIG))
+    assert [(str(e), str(g), int(n)) for e, g, n in answer] == [(f"{url}/sparql", graph, sizes[graph]) for graph in sorted(sizes)]
+    formats = {str(o) for o in description.objects(predicate=URIRef("http://www.w3.org/ns/sparql-service-description#resultFormat"))}
+    assert "http://www.w3.org/ns/formats/SPARQL_Results_JSON" in formats and "http://www.w3.org/ns/formats/N-Quads" in formats
+    head = requests.head(f"{url}/sparql", timeout=10)
+    assert head.status_code == 200 and head.content == b"" and head.headers["Content-Type"].startswith("text/turtle")
+
+
+def test_the_cap_is_in_the_body_too(served: tuple[str, list[str]]) -> None:
+    url, _ = served
+    cut = requests.get(f"{url}/sparql", params={"query": PEOPLE}, timeout=10).json()
+    assert cut["head"]["link"] == ["urn:kg:truncated"]
+    whole = requests.get(f"{url}/sparql", params={"query": f"{PEOPLE} LIMIT 2"}, timeout=10).json()
+    assert "link" not in whole["head"]
+    xml = requests.get(f"{url}/sparql", params={"query": PEOPLE, "format": "xml"}, timeout=10).text
+    assert '<link href="urn:kg:truncated"/></head>' in xml
+    nquads = requests.get(f"{url}/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-quads"}, timeout=10)
+    assert nquads.headers["Content-Type"] == "application/n-quads"
+    assert nquads.text.endswith(f"# truncated: only the first {MAX_ROWS} results are given\n")
+    assert len(list(ox.parse(nquads.content, format=ox.RdfFormat.N_QUADS))) == MAX_ROWS
