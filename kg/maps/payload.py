@@ -104,7 +104,7 @@ def _edge(number: int, u: int, v: int, attrs: dict[str, Any], heaviest: float) -
 
 def _evidence(attrs: dict[str, Any]) -> list[dict[str, str]]:
     return [
-        {"quote": _clip(str(item.get("quote", ""))), "source": str(item.get("source", "")), "article": str(item.get("article", ""))}
+        {"quote": _clip(str(item.get("quote", ""))), **{key: str(item.get(key, "")) for key in ("source", "article", "publication")}}
         for item in attrs.get("evidence", [])[:5]
     ]
 

@@ -189,8 +189,13 @@
     if (!items.length) panel.appendChild(el("p", "empty", "No quote recorded."));
     items.forEach(function (item) {
       panel.appendChild(el("blockquote", null, item.quote));
-      var from = [item.article, item.source].filter(Boolean).join(" \u2014 ");
-      panel.appendChild(el("p", "cite", from || "source unknown"));
+      var cite = el("p", "cite");
+      if (item.article) cite.appendChild(el("span", "headline", item.article));
+      var from = item.publication || item.source;
+      if (from) cite.appendChild(el("span", "publication", (item.article ? " \u2014 " : "") + from));
+      if (!item.article && !from) cite.textContent = "source unknown";
+      if (item.publication && item.source) cite.title = "source file: " + item.source;
+      panel.appendChild(cite);
     });
   }
 
