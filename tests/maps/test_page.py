@@ -9,7 +9,7 @@ import json
 import re
 
 from kg.maps import render_maps
-from kg.maps.payload import script_json
+from kg.maps.payload import map_data, script_json
 from tests.maps.graphs import PAYLOADS, network
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.DOTALL)
@@ -64,3 +64,25 @@ def test_payloads_in_every_text_stay_data() -> None:
     assert "<title>Overview — &lt;script&gt;window.__pwned=&#39;script&#39;&lt;/script&gt;</title>" in overview
     data = json.loads(SCRIPT.findall(overview)[0][1])
     assert {node["label"] for node in data["nodes"]} == {data["label"] for _, data in network(hostile=True).nodes(data=True)}
+
+
+
+def test_labels_go_to_people_and_organisations_then_themes_then_headlines_and_platforms_last() -> None:
+    graph = network()
+    facebook = "https://w3id.org/sociaal-kg/id/organization/facebook"
+    graph.add_node(facebook, kind="organisation", label="Facebook", evidence=[], themes=[], organisations=[])
+    for node in sorted(graph)[:7]:  # the best linked node of the map, yet named last
+        graph.add_edge(facebook, node, relations=["mentions"], weight=1.0, evidence=[])
+    nodes = sorted(map_data(graph)["nodes"], key=lambda n: n["rank"])
+    assert {n["kind"] for n in nodes[:6]} == {"person", "organisation"} and [n["kind"] for n in nodes[6:10]] == ["theme"] * 2 + ["article"] * 2
+    assert nodes[-1]["label"] == "Facebook" and nodes[-1]["links"] == max(n["links"] for n in nodes)
+    assert nodes[-1]["size"] == max(n["size"] for n in nodes)  # size is links on this map
+
+
+def test_edges_carry_the_relation_they_are_drawn_as_and_the_legend_counts_them() -> None:
+    data = map_data(network())
+    assert {e["relation"] for e in data["edges"]} == {"author", "interviewed", "mentions", "about", "affiliation"}
+    legend = {r["relation"]: r["count"] for r in data["relations"]}
+    assert legend == {"author": 3, "interviewed": 1, "affiliation": 3, "about": 3, "mentions": 2}
+    assert [r["relation"] for r in data["relations"]] == ["author", "interviewed", "affiliation", "about", "mentions"]
+    assert all(isinstance(n["community"], int) for n in data["nodes"])
