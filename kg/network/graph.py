@@ -81,6 +81,7 @@ def _node(graph: Graph, node: Node, kind: str) -> dict[str, object]:
         "info": _info(graph, node, kind),
         "source": _text(graph, graph.value(node, PROV.wasDerivedFrom), SCHEMA.name) if kind == "article" else "",
         "publication": _text(graph, graph.value(node, SCHEMA.isPartOf), SCHEMA.name) if kind == "article" else "",
+        "aliases": sorted({str(alias) for alias in graph.objects(node, SKOS.altLabel)}),
     }
 
 
@@ -146,32 +147,30 @@ def _articles_of(network: nx.Graph, node: str) -> list[str]:
 
 
 def _spread_context(network: nx.Graph) -> None:
-    """Give every node the themes and organisations around it, for the maps' filters."""
-    themes: dict[str, set[str]] = defaultdict(set)
-    organisations: dict[str, set[str]] = defaultdict(set)
+    """Give every node the themes and organisations whose filter keeps it (``_members``), and its article count."""
+    facets: dict[str, dict[str, set[str]]] = {node: {"themes": set(), "organisations": set()} for node in network}
+    kinds = nx.get_node_attributes(network, "kind")
+    for facet, data in network.nodes(data=True):
+        key = {"theme": "themes", "organisation": "organisations"}.get(data["kind"])
+        if key:
+            for node in _members(network, facet, kinds):
+                facets[node][key].add(data["label"])
     for node, data in network.nodes(data=True):
-        if data["kind"] == "theme":
-            themes[node].add(data["label"])
-        if data["kind"] == "organisation":
-            organisations[node].add(data["label"])
-    for node, data in network.nodes(data=True):
-        if data["kind"] != "article":
-            continue
-        for other in network[node]:
-            kind, label = network.nodes[other]["kind"], network.nodes[other]["label"]
-            if kind == "theme":
-                themes[node].add(label)
-            elif kind == "organisation":
-                organisations[node].add(label)
-            elif kind == "person":
-                organisations[node] |= {network.nodes[o]["label"] for o in network[other] if network.nodes[o]["kind"] == "organisation"}
-    for node, data in network.nodes(data=True):
-        articles = _articles_of(network, node)
-        if data["kind"] in ("person", "organisation"):
-            for article in articles:
-                themes[node] |= themes[article]
-        if data["kind"] == "person":
-            organisations[node] |= {network.nodes[o]["label"] for o in network[node] if network.nodes[o]["kind"] == "organisation"}
-        data["themes"] = sorted(themes[node])
-        data["organisations"] = sorted(organisations[node])
-        data["articles"] = len(articles)
+        data["themes"] = sorted(facets[node]["themes"])
+        data["organisations"] = sorted(facets[node]["organisations"])
+        data["articles"] = len(_articles_of(network, node))
+
+
+def _members(network: nx.Graph, facet: str, kind: dict[str, str]) -> set[str]:
+    """What the maps' filter on a theme or organisation keeps: one rule for both. It, its articles (linked
+    to it; an organisation's also those its people wrote), its people (affiliated to it, or who wrote or
+    were interviewed in its articles) and the organisations its articles name."""
+    people = {n for n in network[facet] if kind[n] == "person" and "affiliation" in network.edges[facet, n]["relations"]}
+    articles = {n for n in network[facet] if kind[n] == "article"}
+    articles |= {a for person in people for a in network[person] if kind[a] == "article" and "author" in network.edges[person, a]["relations"]}
+    members = {facet} | people | articles
+    for article in articles:
+        for near in network[article]:
+            if kind[near] == "organisation" or (kind[near] == "person" and {"author", "interviewed"} & set(network.edges[article, near]["relations"])):
+                members.add(near)
+    return members

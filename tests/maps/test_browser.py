@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kg.maps import render_maps
-from tests.maps.graphs import PAYLOADS, network
+from tests.maps.graphs import BASE, PAYLOADS, network
 from tests.utils.browser import canvas_ink, console_errors, offline_chromium, open_map, requests, require_chromium
 
 
@@ -197,3 +197,32 @@ def test_a_click_fades_the_rest_and_zooms_and_the_line_legend_filters_relations(
     after = _js(browser, colours)
     assert after != before and len(set(after)) == len({n["community"] for n in _js(browser, "return map.data.nodes")})
     assert console_errors(browser) == []
+
+
+def test_an_address_opens_the_overview_on_any_node_and_search_folds_accents_and_reads_aliases_and_roles(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    graph = network()
+    graph.nodes[f"{BASE}person/carla"]["aliases"] = ["Daniëlle Smit"]
+    for name, data in render_maps(graph, "Test", limit=0).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    page = tmp_path / "maps" / "overview.html"
+    console_errors(browser)
+    browser.get(page.resolve().as_uri() + "#node=organisation/hu")
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return window.kgMap && window.kgMap.firstDrawMs"))
+    assert browser.find_element(By.CSS_SELECTOR, "#panel h2").text == "Hogeschool Utrecht"
+    browser.execute_script("window.location.hash = '#node=Wonen'")  # a name works too, in any case
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "#panel h2").text == "Wonen")
+    assert browser.execute_script("return window.location.hash") == "#node=theme/wonen"  # the address of what is selected
+    browser.execute_script("window.location.hash = '#node=nobody'")
+    WebDriverWait(browser, 5).until(lambda d: "no node" in d.find_element(By.ID, "status").text)
+    search = browser.find_element(By.ID, "search")
+    for query, first, count in (("DANIELLE", "Carla Smit", "1 match"), ("lector", "Bram Jansen", "1 match"), ("e", None, "10 matches")):
+        search.clear()
+        search.send_keys(query)
+        items = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "#results li")]
+        assert items[0] == count and (first is None or items[1].startswith(first)), items
+    assert console_errors(browser) == []
+    assert requests(browser, page) == []

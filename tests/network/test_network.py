@@ -58,7 +58,11 @@ def test_evidence_quotes_name_their_source_and_article_most_confident_first(netw
 
 def test_nodes_know_the_themes_and_organisations_around_them_for_the_filters(network: nx.Graph) -> None:
     assert network.nodes[EX + "bram"]["themes"] == ["armoede", "eenzaamheid"]
-    assert network.nodes[EX + "bram"]["organisations"] == ["Avans Hogeschool"]
+    # Movisie's filter keeps Bram: he wrote a2 with Anna, who works at Movisie (one rule for every
+    # organisation and theme: its articles, and the people affiliated to it or writing in them)
+    assert network.nodes[EX + "bram"]["organisations"] == ["Avans Hogeschool", "Movisie"]
+    assert network.nodes[EX + "movisie"]["themes"] == []  # no article names Movisie: no theme filter keeps it
+    assert network.nodes[EX + "avans"]["themes"] == ["armoede", "eenzaamheid"]  # a2 names Avans
     assert network.nodes[EX + "a2"]["organisations"] == ["Avans Hogeschool", "Movisie"]
     assert network.nodes[EX + "anna"]["articles"] == 2
 

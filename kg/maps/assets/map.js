@@ -9,7 +9,7 @@
   var MAX_LABELS = 160;
   var LABEL_CHARS = 42;
   var MAX_NEIGHBOURS = 60;
-  var MAX_RESULTS = 15;
+  var MAX_RESULTS = 40; // search lists this many; the count above says how many match in all
   var MAX_FIT_ZOOM = 1.6; // a small map is enlarged to fill the view, up to this zoom
   var MAX_SELECT_ZOOM = 2.5; // a click zooms to the node and its neighbours, up to this zoom
 
@@ -254,8 +254,8 @@
     var rows = [["links on this map", n.links], ["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)], ["community", n.community]];
     if (n.source) rows.unshift(["source file", n.source]);
     facts(rows);
-    if (n.themes.length) { section("Themes"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
-    if (n.organisations.length) { section("Organisations"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
+    if (n.themes.length) { section("Theme filters that show it"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
+    if (n.organisations.length) { section("Organisation filters that show it"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
     evidence(n.evidence);
     var near = network.getConnectedNodes(id).sort(function (a, b) { return info[a].rank - info[b].rank; });
     section("Connected (" + near.length + ")");
@@ -320,11 +320,12 @@
     zoomTo(emphasise([id]));
     showNode(id);
     refresh();
-    kg.selected = id;
+    try { window.history.replaceState(null, "", "#node=" + addressOf(id)); } catch (error) { /* some browsers refuse it for file:// pages */ }
   }
 
   function unselect() {
     state.selected = null;
+    try { window.history.replaceState(null, "", window.location.pathname + window.location.search); } catch (error) { /* as in select */ }
     network.unselectAll();
     emphasise(null);
     showHint();
@@ -455,27 +456,46 @@
   var search = document.getElementById("search");
   var results = document.getElementById("results");
 
+  /* Search: visible nodes whose name, aliases or description (roles, publication) hold the text,
+     accents and case ignored ("danielle" finds "Daniëlle"); name matches first, then the most important. */
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var haystacks = info.map(function (n) { return [fold(n.label), fold(n.aliases.concat([n.info]).join(" \u00b7 "))]; });
+
   function matches(text) {
-    var query = text.trim().toLowerCase(), found = [];
-    if (!query) return found;
-    for (var i = 0; i < byRank.length && found.length < MAX_RESULTS; i++) {
-      var id = byRank[i];
-      if (!hidden[id] && info[id].label.toLowerCase().indexOf(query) >= 0) found.push(id);
-    }
-    return found;
+    var query = fold(text.trim()), named = [], described = [];
+    if (!query) return named;
+    byRank.forEach(function (id) {
+      if (hidden[id]) return;
+      if (haystacks[id][0].indexOf(query) >= 0) named.push(id);
+      else if (haystacks[id][1].indexOf(query) >= 0) described.push(id);
+    });
+    return named.concat(described);
+  }
+
+  function matchedBy(id, query) {
+    if (haystacks[id][0].indexOf(query) >= 0) return "";
+    return info[id].aliases.concat([info[id].info]).filter(function (t) { return fold(t).indexOf(query) >= 0; })[0] || "";
   }
 
   search.addEventListener("input", function () {
     clear(results);
-    var found = matches(search.value);
-    found.forEach(function (id) {
+    var query = fold(search.value.trim()), found = matches(search.value);
+    if (!query) return;
+    results.appendChild(el("li", "count", found.length === 1 ? "1 match" : found.length + " matches"));
+    found.slice(0, MAX_RESULTS).forEach(function (id) {
       var item = el("li");
       var button = nodeLink(id);
       button.appendChild(el("span", "kind", kindName(info[id].kind)));
+      var why = matchedBy(id, query);
+      if (why) button.appendChild(el("span", "kind", "\u00b7 " + why));
       item.appendChild(button);
       results.appendChild(item);
     });
-    if (search.value.trim() && !found.length) results.appendChild(el("li", "empty", "No visible node matches."));
+    if (found.length > MAX_RESULTS) results.appendChild(el("li", "empty", (found.length - MAX_RESULTS) + " more: type more to narrow."));
+    if (!found.length) results.appendChild(el("li", "empty", "No visible node matches."));
   });
 
   search.addEventListener("keydown", function (event) {
@@ -492,6 +512,36 @@
     emphasise([data.focus]);
     showNode(data.focus);
   }
+  /* Addresses: overview.html#node=organization/avans (the end of a node's IRI, or its name) opens the
+     page with that node selected; selecting a node puts its address in the location bar. */
+  function addressOf(id) {
+    return info[id].iri.replace(/\/+$/, "").split("/").slice(-2).join("/");
+  }
+
+  function byAddress(key) {
+    var folded = fold(key);
+    for (var i = 0; i < info.length; i++) {
+      if (info[i].iri === key || addressOf(i) === key) return i;
+    }
+    for (var j = 0; j < info.length; j++) {
+      if (fold(info[j].label) === folded) return j;
+    }
+    return null;
+  }
+
+  function followAddress() {
+    var found = /^#node=(.+)$/.exec(window.location.hash);
+    if (!found) return;
+    var key;
+    try { key = decodeURIComponent(found[1]); } catch (error) { key = found[1]; }
+    var id = byAddress(key);
+    if (id === null) document.getElementById("status").textContent = "This map has no node \u201c" + key + "\u201d.";
+    else select(id);
+  }
+
+  window.addEventListener("hashchange", followAddress);
+  followAddress();
+
   kg.network = network;
   kg.nodes = nodes;
   kg.edges = edges;
