@@ -89,3 +89,12 @@ def test_edges_carry_the_relation_they_are_drawn_as_and_the_legend_counts_them()
     assert legend == {"author": 3, "interviewed": 1, "affiliation": 3, "about": 3, "mentions": 2}
     assert [r["relation"] for r in data["relations"]] == ["author", "interviewed", "affiliation", "about", "mentions"]
     assert all(isinstance(n["community"], int) for n in data["nodes"])
+
+
+def test_on_the_co_authorship_map_a_person_is_sized_by_co_authors() -> None:
+    from kg.network.projections import coauthorship
+
+    data = map_data(coauthorship(network()))
+    people = {n["label"]: n for n in data["nodes"]}
+    assert {label: n["links"] for label, n in people.items()} == {"Anna de Vries": 1, "Bram Jansen": 1}
+    assert [e["relation"] for e in data["edges"]] == ["co-author"] and data["relations"][0]["name"] == "wrote together"
