@@ -6,7 +6,8 @@ vis-network 9.1.2 (dual Apache-2.0/MIT, its licence header kept) is read from th
 0.3.2 and written once beside the pages (``SHARED``), as is the page script: every map loads both by
 a relative ``<script src>``, which works from a folder on disk (file://) as from a server. The
 Content-Security-Policy allows no network at all and only scripts from the page's own folder
-('self'); no inline script runs, so an injected script or event handler would not either.
+('self', and file: for a folder on disk); no inline script runs, so an injected script or event
+handler would not either.
 """
 
 from __future__ import annotations
@@ -48,8 +49,11 @@ class Entry:
 
 VIS_FILE = "vis-network.min.js"
 MAP_FILE = "map.js"
-POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-INDEX_POLICY = POLICY.replace("script-src 'self'", "script-src 'none'")
+# 'self' covers a served folder, and a folder on disk in Chromium; file: covers browsers for which a
+# file:// page is an origin of its own (Firefox's strict file origins). Neither allows an inline script.
+SCRIPTS = "'self' file:"
+POLICY = f"default-src 'none'; script-src {SCRIPTS}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+INDEX_POLICY = POLICY.replace(f"script-src {SCRIPTS}", "script-src 'none'")
 
 
 def shared_files() -> dict[str, bytes]:

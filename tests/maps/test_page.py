@@ -45,7 +45,7 @@ def test_a_map_loads_only_the_two_scripts_beside_it_and_allows_no_inline_script(
     assert not re.search(r"<(link|iframe|object|embed|img)\b", page)
     assert not re.search(r"\b(src|href)\s*=\s*[\"']?(https?:|//)", page)
     policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
-    assert "default-src 'none'" in policy and policy.split("script-src")[1].split(";")[0].strip() == "'self'"
+    assert "default-src 'none'" in policy and policy.split("script-src")[1].split(";")[0].strip() == "'self' file:"
     scripts = SCRIPT.findall(page)
     assert [attrs for attrs, _ in scripts] == [' type="application/json" id="kg-data"', ' src="vis-network.min.js"', ' src="map.js"']
     assert all(body == "" for _, body in scripts[1:])
