@@ -5,7 +5,8 @@ and themes with labels, evidence, theme/organisation lists and metrics. Who appe
 is drawn with Zipf-like weights, so a few people, organisations and themes are hubs and most nodes
 have one or two links, as in the seed corpus. For each size it measures:
 
-- our overview map (kg.maps): build time, bytes, and the first frame drawn in headless Chromium
+- our overview map (kg.maps): build time, bytes (the page; the shared vis-network.min.js and map.js
+  beside it are 0.49 MB more, once per folder), and the first frame drawn in headless Chromium
   (vis-network's first 'afterDrawing' event, milliseconds after navigation start, read in the page),
   and the time of one full redraw (what every pan or zoom step costs);
 - pyvis 0.3.2's own path (Network.add_node/add_edge + generate_html with cdn_resources='in_line')
@@ -101,6 +102,7 @@ def _annotate(graph: nx.Graph, seed: int) -> None:
 
 def ours(graph: nx.Graph, folder: Path) -> tuple[float, Path]:
     """Seconds to build the overview map; the page written to ``folder``."""
+    from kg.maps.page import shared_files
     from kg.maps.render import overview, render
 
     started = time.perf_counter()
@@ -108,6 +110,8 @@ def ours(graph: nx.Graph, folder: Path) -> tuple[float, Path]:
     elapsed = time.perf_counter() - started
     page = folder / f"overview-{len(graph)}.html"
     page.write_bytes(html)
+    for name, data in shared_files().items():  # the scripts every map loads from its own folder
+        (folder / name).write_bytes(data)
     return elapsed, page
 
 

@@ -86,4 +86,6 @@ def _single(network: object, title: str, which: str, args: argparse.Namespace) -
         label = args.theme if which == "theme" else args.organisation
         nodes = [find(network, which, label)] if label else ranked(network, which)[: args.limit]
         specs = [make(network, node) for node in nodes]
-    return {spec.file: render(spec, title, index_link=False) for spec in specs}
+    from kg.maps.page import shared_files
+
+    return {spec.file: render(spec, title, index_link=False) for spec in specs} | shared_files()

@@ -1,16 +1,17 @@
-"""HTML pages: one self-contained file per map, and the index that links them.
+"""HTML pages: one file per map, the index that links them, and the two scripts they share.
 
-Jinja autoescapes every value; the only unescaped pieces are our own CSS and scripts (checked to
-hold no closing tag) and the map data, escaped by ``script_json`` so that it cannot leave its
-element. vis-network 9.1.2 (dual Apache-2.0/MIT, its licence header kept) is read from the
-installed pyvis 0.3.2 and inlined. The Content-Security-Policy allows no network at all and only
-the page's own scripts, by hash: an injected inline script or event handler would not run.
+Jinja autoescapes every value; the only unescaped pieces are our own CSS (checked to hold no
+closing tag) and the map data, escaped by ``script_json`` so that it cannot leave its element.
+vis-network 9.1.2 (dual Apache-2.0/MIT, its licence header kept) is read from the installed pyvis
+0.3.2 and written once beside the pages (``SHARED``), as is the page script: every map loads both by
+a relative ``<script src>``, which works from a folder on disk (file://) as from a server. The
+Content-Security-Policy allows no network at all and only scripts from the page's own folder
+('self', and file: for a folder on disk); no inline script runs, so an injected script or event
+handler would not either.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -26,6 +27,16 @@ VIS_NOTICE = f"vis-network {VIS_VERSION} (c) Almende B.V. and visjs contributors
 
 
 @dataclass(frozen=True)
+class Reachable:
+    """A theme or organisation as the index lists it: a link that opens the overview focused on it."""
+
+    kind: str
+    label: str
+    address: str
+    articles: int
+
+
+@dataclass(frozen=True)
 class Entry:
     """One map as the index lists it."""
 
@@ -36,9 +47,21 @@ class Entry:
     edges: int
 
 
+VIS_FILE = "vis-network.min.js"
+MAP_FILE = "map.js"
+# 'self' covers a served folder, and a folder on disk in Chromium; file: covers browsers for which a
+# file:// page is an origin of its own (Firefox's strict file origins). Neither allows an inline script.
+SCRIPTS = "'self' file:"
+POLICY = f"default-src 'none'; script-src {SCRIPTS}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+INDEX_POLICY = POLICY.replace(f"script-src {SCRIPTS}", "script-src 'none'")
+
+
+def shared_files() -> dict[str, bytes]:
+    """The scripts every map page loads from its own folder: file name -> bytes."""
+    return {VIS_FILE: _vis_js().encode("utf-8"), MAP_FILE: _asset("map.js").encode("utf-8")}
+
+
 def render_map(data: dict[str, Any], title: str, description: str, index_link: bool = True) -> bytes:
-    scripts = [_vis_js(), _asset("map.js")]
-    csp = _policy(scripts)
     return (
         _environment()
         .get_template("map.html")
@@ -46,24 +69,19 @@ def render_map(data: dict[str, Any], title: str, description: str, index_link: b
             title=title,
             description=description,
             index_link=index_link,
-            csp=csp,
+            csp=POLICY,
             css=_inline(_asset("map.css"), "style"),
             data=Markup(script_json(data)),
-            scripts=[_inline(script, "script") for script in scripts],
+            scripts=[VIS_FILE, MAP_FILE],
             notice=VIS_NOTICE,
         )
         .encode("utf-8")
     )
 
 
-def render_index(title: str, entries: list[Entry]) -> bytes:
-    return _environment().get_template("index.html").render(title=title, entries=entries, csp=_policy([]), notice=VIS_NOTICE).encode("utf-8")
-
-
-def _policy(scripts: list[str]) -> str:
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode('utf-8')).digest()).decode()}'" for s in scripts)
-    script_src = hashes or "'none'"
-    return f"default-src 'none'; script-src {script_src}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+def render_index(title: str, entries: list[Entry], reachable: list[Reachable]) -> bytes:
+    page = _environment().get_template("index.html")
+    return page.render(title=title, entries=entries, reachable=reachable, csp=INDEX_POLICY, notice=VIS_NOTICE).encode("utf-8")
 
 
 def _inline(text: str, element: str) -> Markup:

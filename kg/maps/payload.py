@@ -16,8 +16,9 @@ import networkx as nx
 
 from kg.maps.layout import positions
 from kg.maps.options import vis_options
-from kg.maps.style import kinds, style
+from kg.maps.style import background, kinds, relations, style
 
+TIERS = {"person": 0, "organisation": 0, "theme": 1, "article": 2}
 QUOTE_LIMIT = 600  # characters of one evidence quote kept in the page
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -30,39 +31,51 @@ def script_json(value: Any) -> str:
 def map_data(graph: nx.Graph, focus: str | None = None, seed: int = 7) -> dict[str, Any]:
     """Everything the page script needs to draw ``graph`` (annotated per the kg.network contract).
 
-    ``focus`` is the node a focused map is about: the page opens with it selected.
+    ``focus`` is the node a focused map is about: the page opens with it selected. A node's size
+    grows with its links on this map (on the co-authorship map: its co-authors).
     """
     order = sorted(graph)
     index = {node: number for number, node in enumerate(order)}
-    top = max((float(graph.nodes[node].get("degree", 0.0)) for node in order), default=0.0)
-    size = {node: _size(graph.nodes[node], top) for node in order}
+    links = dict(graph.degree())
+    top = max(links.values(), default=0)
+    size = {node: _size(links[node], top) for node in order}
     where = positions(graph, seed=seed, spacing=style()["spacing"], sizes=size)
     themes = sorted({label for node in order for label in graph.nodes[node].get("themes", [])})
     organisations = sorted({label for node in order for label in graph.nodes[node].get("organisations", [])})
     facet = {"themes": {label: i for i, label in enumerate(themes)}, "organisations": {label: i for i, label in enumerate(organisations)}}
-    rank = {node: place for place, node in enumerate(sorted(order, key=lambda n: _importance(graph.nodes[n], n)))}
-    nodes = [_node(graph.nodes[node], node, index[node], where[node], rank[node], size[node], facet) for node in order]
+    rank = {node: place for place, node in enumerate(sorted(order, key=lambda n: importance(graph.nodes[n], links[n], n)))}
+    nodes = [_node(graph.nodes[node], node, index[node], where[node], rank[node], size[node], facet) | {"links": links[node]} for node in order]
     edges = sorted((min(index[u], index[v]), max(index[u], index[v]), graph.edges[u, v]) for u, v in graph.edges)
     heaviest = max((float(attrs.get("weight", 1.0)) for _, _, attrs in edges), default=1.0)
+    drawn = [_edge(number, u, v, attrs, heaviest) for number, (u, v, attrs) in enumerate(edges)]
     return {
         "kinds": [{**kind, "count": sum(1 for n in nodes if n["kind"] == kind["kind"])} for kind in kinds()],
+        "relations": [{**r, "count": sum(1 for e in drawn if e["relation"] == r["relation"])} for r in relations() if any(e["relation"] == r["relation"] for e in drawn)],
+        "communities": style()["communities"],
+        "faded": style()["faded"],
         "themes": themes,
         "organisations": organisations,
         "nodes": nodes,
-        "edges": [_edge(number, u, v, attrs, heaviest) for number, (u, v, attrs) in enumerate(edges)],
+        "edges": drawn,
         "options": vis_options(len(edges)),
         "focus": index.get(focus) if focus is not None else None,
     }
 
 
-def _importance(attrs: dict[str, Any], node: str) -> tuple[float, float, str, str]:
-    return (-float(attrs.get("degree", 0.0)), -float(attrs.get("betweenness", 0.0)), str(attrs.get("label", "")), node)
+def importance(attrs: dict[str, Any], links: int, node: str) -> tuple[int, int, float, str, str]:
+    """Label order for an analyst: persons and organisations first, then themes, then headlines, and
+    last the organisations only named in passing (platforms, newspapers: background_organisations.txt);
+    within each, the most linked first."""
+    kind = str(attrs.get("kind", ""))
+    label = str(attrs.get("label", ""))
+    tier = 3 if kind == "organisation" and label.casefold() in background() else TIERS.get(kind, 2)
+    return (tier, -links, -float(attrs.get("betweenness", 0.0)), label, node)
 
 
-def _size(attrs: dict[str, Any], top: float) -> float:
-    """Radius by degree centrality, relative to the map's most central node (area grows with degree)."""
+def _size(links: int, top: int) -> float:
+    """Radius by links on the map, relative to the most linked node (area grows with links)."""
     bounds = style()["size"]
-    share = math.sqrt(float(attrs.get("degree", 0.0)) / top) if top > 0 else 0.0
+    share = math.sqrt(links / top) if top > 0 else 0.0
     return round(bounds["min"] + (bounds["max"] - bounds["min"]) * share, 1)
 
 
@@ -73,6 +86,7 @@ def _node(attrs: dict[str, Any], iri: str, number: int, xy: tuple[float, float],
         "kind": str(attrs.get("kind", "")),
         "label": str(attrs.get("label", "")) or iri,
         "info": str(attrs.get("info", "")),
+        "aliases": [str(alias) for alias in attrs.get("aliases", [])],
         "source": str(attrs.get("source", "")),
         "x": xy[0],
         "y": xy[1],
@@ -83,6 +97,7 @@ def _node(attrs: dict[str, Any], iri: str, number: int, xy: tuple[float, float],
         "articles": int(attrs.get("articles", 0)),
         "degree": round(float(attrs.get("degree", 0.0)), 4),
         "betweenness": round(float(attrs.get("betweenness", 0.0)), 4),
+        "community": int(attrs.get("community", 0)),
         "evidence": _evidence(attrs),
     }
 
@@ -91,11 +106,14 @@ def _edge(number: int, u: int, v: int, attrs: dict[str, Any], heaviest: float) -
     bounds = style()["edge"]
     weight = float(attrs.get("weight", 1.0))
     share = (weight - 1) / (heaviest - 1) if heaviest > 1 else 0.0
+    named = sorted(str(r) for r in attrs.get("relations", []))
+    order = [r["relation"] for r in relations()]
     return {
         "id": number,
         "from": u,
         "to": v,
-        "relations": sorted(str(r) for r in attrs.get("relations", [])),
+        "relation": min(named, key=lambda r: order.index(r) if r in order else len(order), default=""),
+        "relations": named,
         "weight": round(weight, 3),
         "width": round(bounds["min_width"] + (bounds["max_width"] - bounds["min_width"]) * share, 2),
         "evidence": _evidence(attrs),
@@ -104,7 +122,7 @@ def _edge(number: int, u: int, v: int, attrs: dict[str, Any], heaviest: float) -
 
 def _evidence(attrs: dict[str, Any]) -> list[dict[str, str]]:
     return [
-        {"quote": _clip(str(item.get("quote", ""))), "source": str(item.get("source", "")), "article": str(item.get("article", ""))}
+        {"quote": _clip(str(item.get("quote", ""))), **{key: str(item.get(key, "")) for key in ("source", "article", "publication")}}
         for item in attrs.get("evidence", [])[:5]
     ]
 

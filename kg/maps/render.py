@@ -1,7 +1,8 @@
 """Which maps are drawn, and ``render_maps``: the whole set as files for ``kg build``.
 
-Every map inlines vis-network (about 0.5 MB), so focused maps are drawn only for the ``limit``
-most connected themes and organisations; ``kg view`` draws any other one on demand.
+Focused maps are drawn for the ``limit`` most connected themes and organisations; every other one
+is reachable from the index, as a link that opens the overview focused on it (``#node=…``), and
+``kg view`` draws its own map on demand.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.maps.page import Entry, render_index, render_map
+from kg.maps.page import Entry, Reachable, render_index, render_map, shared_files
 from kg.maps.payload import map_data
-from kg.maps.select import organisation_graph, ranked, slug, theme_graph
+from kg.maps.select import address, organisation_graph, ranked, slug, theme_graph
 
 DEFAULT_LIMIT = 8
 
@@ -72,7 +73,13 @@ def render_maps(network: nx.Graph, title: str, *, limit: int = DEFAULT_LIMIT) ->
     specs = plan(network, limit)
     files = {f"maps/{spec.file}": render(spec, title) for spec in specs}
     entries = [Entry(spec.file, spec.title, spec.description, spec.graph.number_of_nodes(), spec.graph.number_of_edges()) for spec in specs]
-    files["maps/index.html"] = render_index(title, entries)
+    reachable = [
+        Reachable(kind, network.nodes[node]["label"], address(node), int(network.nodes[node].get("articles", 0)))
+        for kind in ("theme", "organisation")
+        for node in sorted((n for n, k in network.nodes(data="kind") if k == kind), key=lambda n: (network.nodes[n]["label"].casefold(), n))
+    ]
+    files["maps/index.html"] = render_index(title, entries, reachable)
+    files.update({f"maps/{name}": data for name, data in shared_files().items()})
     return files
 
 

@@ -57,3 +57,8 @@ def slug(label: str) -> str:
     """A file-name part: ASCII letters and digits joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "unnamed"
+
+
+def address(node: str) -> str:
+    """How a page address names a node (``overview.html#node=organization/avans``): the last two parts of its IRI."""
+    return "/".join(node.rstrip("/").split("/")[-2:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,6 +21,15 @@ class Quote:
     source: str
     start: int
     confidence: float
+
+
+_WRAP = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n\s*(?=[a-zà-ÿ])")  # "geconfron-\nteerd": a word wrapped at a line end
+_MARKUP = re.compile(r"^[ \t]*(?:#+[ \t]*|[■▪●◼][ \t]*)|\*\*|__", re.MULTILINE)  # Markdown headings and bold, bio bullets
+
+
+def readable(exact: str) -> str:
+    """A quoted span as a reader wants it: wrapped words joined, Markdown marks dropped, one line."""
+    return " ".join(_MARKUP.sub("", _WRAP.sub("", exact)).split())
 
 
 class EvidenceIndex:
@@ -45,7 +55,7 @@ class EvidenceIndex:
                 start = int(graph.value(selector, OA.start) or start)
             source = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name) or "")
             confidence = float(graph.value(annotation, KG.confidence) or 0.0)
-            self._quotes[body].append(Quote(" ".join(exact.split()), source, start, confidence))
+            self._quotes[body].append(Quote(readable(exact), source, start, confidence))
 
     def node(self, node: URIRef) -> list[Quote]:
         """The quotes annotating ``node``, most confident first, then in text order."""

@@ -26,6 +26,7 @@ RELATIONS = {
     SCHEMA.parentOrganization: "parent",
     SCHEMA.about: "about",
 }
+RANK = {relation: place for place, relation in enumerate(["affiliation", "author", "interviewed", "about", "mentions", "parent"])}
 
 
 def from_rdf(graph: Graph) -> nx.Graph:
@@ -44,12 +45,33 @@ def from_rdf(graph: Graph) -> nx.Graph:
         if str(o) not in network or s == o:
             continue
         weight = 1.0 + 2.0 * evidence.weight(s, p, o) / strongest if p == SCHEMA.about else 1.0
-        quotes = _attributed(network, evidence, evidence.edge(s, p, o), _articles_of(network, str(s)) + _articles_of(network, str(o)))
+        quotes = _attributed(network, evidence, evidence.edge(s, p, o), _edge_articles(network, str(s), str(o)))
         _link(network, str(s), str(o), RELATIONS[p], max(weight, 1.0), quotes)
     for node, data in network.nodes(data=True):
-        data["evidence"] = _attributed(network, evidence, evidence.node(URIRef(node)), _articles_of(network, node))
+        roles = [q for title in sorted(graph.objects(URIRef(node), SCHEMA.jobTitle)) for q in evidence.edge(URIRef(node), SCHEMA.jobTitle, title)]
+        own = _attributed(network, evidence, roles + evidence.node(URIRef(node)), _articles_of(network, node))
+        data["evidence"] = own if data["kind"] == "article" else _stated(network, node, own)
     _spread_context(network)
     return network
+
+
+def _edge_articles(network: nx.Graph, a: str, b: str) -> list[str]:
+    """The articles an edge's quotes can come from: the article at one end, else those of both ends."""
+    ends = [node for node in (a, b) if network.nodes[node]["kind"] == "article"]
+    return ends or _articles_of(network, a) + _articles_of(network, b)
+
+
+def _stated(network: nx.Graph, node: str, own: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Up to 5 quotes that say something about a person, organisation or theme: the bio lines of its
+    roles, then the sentences of its edges (affiliations and bylines before mentions), then the bare
+    spans that name it. A theme has no span of its own: its quotes are the sentences that made it."""
+    lines = [item for item in own if len(item["quote"].split()) > len(network.nodes[node]["label"].split())]
+    edges = sorted(network[node].items(), key=lambda pair: (min(RANK.get(r, len(RANK)) for r in pair[1]["relations"]), -pair[1]["weight"], pair[0]))
+    quotes: list[dict[str, str]] = []
+    for item in lines + [item for _, data in edges for item in data["evidence"]] + own:
+        if all(item["quote"] != seen["quote"] for seen in quotes):
+            quotes.append(item)
+    return quotes[:5]
 
 
 def _node(graph: Graph, node: Node, kind: str) -> dict[str, object]:
@@ -58,6 +80,8 @@ def _node(graph: Graph, node: Node, kind: str) -> dict[str, object]:
         "label": _label(graph, node, kind),
         "info": _info(graph, node, kind),
         "source": _text(graph, graph.value(node, PROV.wasDerivedFrom), SCHEMA.name) if kind == "article" else "",
+        "publication": _text(graph, graph.value(node, SCHEMA.isPartOf), SCHEMA.name) if kind == "article" else "",
+        "aliases": sorted({str(alias) for alias in graph.objects(node, SKOS.altLabel)}),
     }
 
 
@@ -109,8 +133,8 @@ def _attributed(network: nx.Graph, evidence: EvidenceIndex, quotes: list[Quote],
     for quote in quotes:
         before = [a for source, start, a in starts if source == quote.source and start <= quote.start]
         same = before or [a for source, _, a in starts if source == quote.source]
-        article = network.nodes[same[-1] if before else same[0]]["label"] if same else ""
-        item = {"quote": quote.text, "source": quote.source, "article": article}
+        article = network.nodes[same[-1] if before else same[0]] if same else {}
+        item = {"quote": quote.text, "source": quote.source, "article": article.get("label", ""), "publication": article.get("publication", "")}
         if item not in named:
             named.append(item)
     return named[:5]
@@ -123,32 +147,30 @@ def _articles_of(network: nx.Graph, node: str) -> list[str]:
 
 
 def _spread_context(network: nx.Graph) -> None:
-    """Give every node the themes and organisations around it, for the maps' filters."""
-    themes: dict[str, set[str]] = defaultdict(set)
-    organisations: dict[str, set[str]] = defaultdict(set)
+    """Give every node the themes and organisations whose filter keeps it (``_members``), and its article count."""
+    facets: dict[str, dict[str, set[str]]] = {node: {"themes": set(), "organisations": set()} for node in network}
+    kinds = nx.get_node_attributes(network, "kind")
+    for facet, data in network.nodes(data=True):
+        key = {"theme": "themes", "organisation": "organisations"}.get(data["kind"])
+        if key:
+            for node in _members(network, facet, kinds):
+                facets[node][key].add(data["label"])
     for node, data in network.nodes(data=True):
-        if data["kind"] == "theme":
-            themes[node].add(data["label"])
-        if data["kind"] == "organisation":
-            organisations[node].add(data["label"])
-    for node, data in network.nodes(data=True):
-        if data["kind"] != "article":
-            continue
-        for other in network[node]:
-            kind, label = network.nodes[other]["kind"], network.nodes[other]["label"]
-            if kind == "theme":
-                themes[node].add(label)
-            elif kind == "organisation":
-                organisations[node].add(label)
-            elif kind == "person":
-                organisations[node] |= {network.nodes[o]["label"] for o in network[other] if network.nodes[o]["kind"] == "organisation"}
-    for node, data in network.nodes(data=True):
-        articles = _articles_of(network, node)
-        if data["kind"] in ("person", "organisation"):
-            for article in articles:
-                themes[node] |= themes[article]
-        if data["kind"] == "person":
-            organisations[node] |= {network.nodes[o]["label"] for o in network[node] if network.nodes[o]["kind"] == "organisation"}
-        data["themes"] = sorted(themes[node])
-        data["organisations"] = sorted(organisations[node])
-        data["articles"] = len(articles)
+        data["themes"] = sorted(facets[node]["themes"])
+        data["organisations"] = sorted(facets[node]["organisations"])
+        data["articles"] = len(_articles_of(network, node))
+
+
+def _members(network: nx.Graph, facet: str, kind: dict[str, str]) -> set[str]:
+    """What the maps' filter on a theme or organisation keeps: one rule for both. It, its articles (linked
+    to it; an organisation's also those its people wrote), its people (affiliated to it, or who wrote or
+    were interviewed in its articles) and the organisations its articles name."""
+    people = {n for n in network[facet] if kind[n] == "person" and "affiliation" in network.edges[facet, n]["relations"]}
+    articles = {n for n in network[facet] if kind[n] == "article"}
+    articles |= {a for person in people for a in network[person] if kind[a] == "article" and "author" in network.edges[person, a]["relations"]}
+    members = {facet} | people | articles
+    for article in articles:
+        for near in network[article]:
+            if kind[near] == "organisation" or (kind[near] == "person" and {"author", "interviewed"} & set(network.edges[article, near]["relations"])):
+                members.add(near)
+    return members

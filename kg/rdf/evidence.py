@@ -11,12 +11,16 @@ from rdflib.term import Node
 from kg.model import Span
 from kg.rdf import iris
 from kg.rdf.namespaces import KG, OA, PROV
+from kg.rdf.sentences import Sentences
 
 CONTEXT = 32  # code points of prefix and suffix kept in a TextQuoteSelector
 
 
 class Evidence:
-    """Writes annotations into one source's graph; ``text`` is the original file text."""
+    """Writes annotations into one source's graph; ``text`` is the original file text.
+
+    A node's annotation quotes the span that names it; an edge's quotes the whole sentence (or
+    byline, bio or caption line) around the span that states it, so that it says why."""
 
     def __init__(self, graph: Graph, source_name: str, text: str, activity: URIRef) -> None:
         self.graph = graph
@@ -24,6 +28,7 @@ class Evidence:
         self.source = iris.source(source_name)
         self.text = text
         self.activity = activity
+        self._sentences: Sentences | None = None
 
     def node(self, body: URIRef, span: Span, confidence: float, motivation: URIRef = OA.identifying) -> None:
         self._annotate(body, span, confidence, motivation)
@@ -48,7 +53,12 @@ class Evidence:
         g.add((statement, RDF.object, obj))
         if weight is not None:
             g.add((statement, KG.weight, Literal(Decimal(f"{weight:.3f}"), datatype=XSD.decimal)))
-        self._annotate(statement, span, confidence, motivation)
+        self._annotate(statement, self._sentence(span), confidence, motivation)
+
+    def _sentence(self, span: Span) -> Span:
+        if self._sentences is None:
+            self._sentences = Sentences(self.text)
+        return self._sentences.around(span)
 
     def _annotate(self, body: URIRef, span: Span, confidence: float, motivation: URIRef) -> None:
         start, end = span.start, span.end

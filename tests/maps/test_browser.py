@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from kg.maps import render_maps
-from tests.maps.graphs import PAYLOADS, network
+from tests.maps.graphs import BASE, PAYLOADS, network
 from tests.utils.browser import canvas_ink, console_errors, offline_chromium, open_map, requests, require_chromium
 
 
@@ -107,8 +108,9 @@ def _use_everything(driver: Any) -> set[str]:
     for point in where:
         _pointer(driver, canvas, point["x"], point["y"], click=False)
         assert _js(driver, "var t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility") == "visible"
-        _pointer(driver, canvas, point["x"], point["y"], click=True)
+        _pointer(driver, canvas, point["x"], point["y"], click=True)  # zooms to the node and its neighbours
         shown.add(driver.find_element(By.CSS_SELECTOR, "#panel h2").get_attribute("textContent"))
+        _js(driver, "map.network.fit({ maxZoomLevel: 1.6, animation: false })")  # back to the view the points were taken in
     for text in ("<", "script", "img", "href", '"', "'"):
         search = driver.find_element(By.ID, "search")
         search.clear()
@@ -118,7 +120,7 @@ def _use_everything(driver: Any) -> set[str]:
     for menu in ("theme", "organisation"):
         for index in range(len(Select(driver.find_element(By.ID, menu)).options)):
             Select(driver.find_element(By.ID, menu)).select_by_index(index)
-    for box in driver.find_elements(By.CSS_SELECTOR, "#legend input"):
+    for box in driver.find_elements(By.CSS_SELECTOR, "#legend input, #relations input, #community"):
         box.click()
         box.click()
     driver.find_element(By.ID, "reset").click()
@@ -169,3 +171,59 @@ def test_a_missing_browser_skips_locally_and_fails_under_ci(monkeypatch: pytest.
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="chromedriver not found"):
         helper.require_chromium()
+
+
+def test_a_click_fades_the_rest_and_zooms_and_the_line_legend_filters_relations(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_map(browser, _maps(tmp_path) / "overview.html")
+    scale = _js(browser, "return map.network.getScale()")
+    anna = _js(browser, "return map.data.nodes.filter(function (n) { return n.label === 'Anna de Vries'; })[0].id")
+    canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
+    point = _js(browser, "return map.network.canvasToDOM(map.network.getPosition(arguments[0]))", anna)
+    _pointer(browser, canvas, point["x"], point["y"], click=True)
+    time.sleep(0.5)  # the zoom is animated
+    assert _js(browser, "return map.network.getScale()") > scale
+    opacity = _js(browser, "var o = {}; map.nodes.forEach(function (n) { o[map.data.nodes[n.id].label] = n.opacity === undefined ? 1 : n.opacity; }); return o")
+    assert opacity["Anna de Vries"] == opacity["Movisie"] == opacity["Schulden in de wijk"] == 1  # her neighbours
+    assert opacity["Bram Jansen"] < 0.5 and opacity["Wonen"] < 0.5
+    drawn = "return map.edges.get().filter(function (e) { return !e.hidden; }).map(function (e) { return map.data.edges[e.id].relation; })"
+    assert "about" in _js(browser, drawn)
+    browser.find_element(By.CSS_SELECTOR, "#relations input[value=about]").click()
+    assert "about" not in _js(browser, drawn) and len(_js(browser, drawn)) == 9
+    colours = "return map.nodes.get().map(function (n) { return n.color ? n.color.background : null; })"
+    before = _js(browser, colours)
+    browser.find_element(By.ID, "community").click()
+    after = _js(browser, colours)
+    assert after != before and len(set(after)) == len({n["community"] for n in _js(browser, "return map.data.nodes")})
+    assert console_errors(browser) == []
+
+
+def test_an_address_opens_the_overview_on_any_node_and_search_folds_accents_and_reads_aliases_and_roles(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    graph = network()
+    graph.nodes[f"{BASE}person/carla"]["aliases"] = ["Daniëlle Smit"]
+    for name, data in render_maps(graph, "Test", limit=0).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    page = tmp_path / "maps" / "overview.html"
+    console_errors(browser)
+    browser.get_log("performance")  # forget earlier pages' requests
+    browser.get(page.resolve().as_uri() + "#node=organisation/hu")
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return window.kgMap && window.kgMap.firstDrawMs"))
+    assert browser.find_element(By.CSS_SELECTOR, "#panel h2").text == "Hogeschool Utrecht"
+    browser.execute_script("window.location.hash = '#node=Wonen'")  # a name works too, in any case
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "#panel h2").text == "Wonen")
+    assert browser.execute_script("return window.location.hash") == "#node=theme/wonen"  # the address of what is selected
+    browser.execute_script("window.location.hash = '#node=nobody'")
+    WebDriverWait(browser, 5).until(lambda d: "no node" in d.find_element(By.ID, "status").text)
+    search = browser.find_element(By.ID, "search")
+    for query, first, count in (("DANIELLE", "Carla Smit", "1 match"), ("lector", "Bram Jansen", "1 match"), ("e", None, "10 matches")):
+        search.clear()
+        search.send_keys(query)
+        items = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "#results li")]
+        assert items[0] == count and (first is None or items[1].startswith(first)), items
+    assert console_errors(browser) == []
+    assert requests(browser, page) == []

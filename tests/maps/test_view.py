@@ -17,7 +17,7 @@ def test_view_draws_every_map_with_an_index(tmp_path: Path) -> None:
     done = _kg(str(GRAPH), "--out", str(tmp_path), "--limit", "2", "--title", "Fixture")
     assert done.returncode == 0, done.stderr
     names = sorted(path.name for path in tmp_path.iterdir())
-    assert len(names) == 7 and {"index.html", "overview.html", "coauthors.html", "theme-coronacrisis.html"} <= set(names)
+    assert len(names) == 9 and {"index.html", "overview.html", "coauthors.html", "theme-coronacrisis.html", "vis-network.min.js", "map.js"} <= set(names)
     assert "overview.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".*")), "temporary files left behind"
 
@@ -25,7 +25,7 @@ def test_view_draws_every_map_with_an_index(tmp_path: Path) -> None:
 def test_view_draws_one_theme_found_by_label_in_any_case(tmp_path: Path) -> None:
     done = _kg(str(GRAPH), "--out", str(tmp_path), "--theme", "HUISELIJK GEWELD")
     assert done.returncode == 0, done.stderr
-    assert [path.name for path in tmp_path.iterdir()] == ["theme-huiselijk-geweld.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.js", "theme-huiselijk-geweld.html", "vis-network.min.js"]
     page = (tmp_path / "theme-huiselijk-geweld.html").read_text(encoding="utf-8")
     assert "<title>Theme: huiselijk geweld — graph.ttl</title>" in page and 'href="index.html"' not in page
 

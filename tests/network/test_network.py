@@ -52,12 +52,17 @@ def test_evidence_quotes_name_their_source_and_article_most_confident_first(netw
     assert [q["quote"] for q in quotes] == ["mevrouw Bos", "Carla Bos"]
     assert quotes[0]["source"] == "mag.txt" and quotes[0]["article"] == "Samen tegen eenzaamheid"
     edge = network.edges[EX + "anna", EX + "movisie"]["evidence"]
-    assert edge == [{"quote": "Anna de Vries, lector bij Movisie", "source": "mag.txt", "article": "Armoede en eenzaamheid"}]
+    assert edge == [{"quote": "Anna de Vries, lector bij Movisie", "source": "mag.txt", "article": "Armoede en eenzaamheid", "publication": "Magazine 1"}]
+    assert network.nodes[EX + "anna"]["evidence"] == edge  # a person's quotes are the sentences that state something of them
 
 
 def test_nodes_know_the_themes_and_organisations_around_them_for_the_filters(network: nx.Graph) -> None:
     assert network.nodes[EX + "bram"]["themes"] == ["armoede", "eenzaamheid"]
-    assert network.nodes[EX + "bram"]["organisations"] == ["Avans Hogeschool"]
+    # Movisie's filter keeps Bram: he wrote a2 with Anna, who works at Movisie (one rule for every
+    # organisation and theme: its articles, and the people affiliated to it or writing in them)
+    assert network.nodes[EX + "bram"]["organisations"] == ["Avans Hogeschool", "Movisie"]
+    assert network.nodes[EX + "movisie"]["themes"] == []  # no article names Movisie: no theme filter keeps it
+    assert network.nodes[EX + "avans"]["themes"] == ["armoede", "eenzaamheid"]  # a2 names Avans
     assert network.nodes[EX + "a2"]["organisations"] == ["Avans Hogeschool", "Movisie"]
     assert network.nodes[EX + "anna"]["articles"] == 2
 

@@ -96,8 +96,10 @@ def console_errors(driver: Any) -> list[str]:
 
 
 def requests(driver: Any, page: Path) -> list[str]:
-    """Every URL the page tried to fetch since the last call (the browser's own start page excluded)."""
+    """Every URL the page tried to fetch since the last call, except the page itself, the browser's own
+    start page and the files of the page's own folder (the maps' shared scripts)."""
     own = page.resolve().as_uri()
+    folder = page.resolve().parent.as_uri() + "/"
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
@@ -106,7 +108,7 @@ def requests(driver: Any, page: Path) -> list[str]:
             if not params.get("documentURL", "").startswith("chrome"):
                 urls.append(params["request"]["url"])
     resources = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
-    return [url for url in urls + resources if url != own]
+    return [url for url in urls + resources if url != own and not (url.startswith(folder) and "/" not in url[len(folder):])]
 
 
 def canvas_ink(driver: Any) -> int:

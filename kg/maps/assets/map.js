@@ -9,19 +9,23 @@
   var MAX_LABELS = 160;
   var LABEL_CHARS = 42;
   var MAX_NEIGHBOURS = 60;
-  var MAX_RESULTS = 15;
+  var MAX_RESULTS = 40; // search lists this many; the count above says how many match in all
   var MAX_FIT_ZOOM = 1.6; // a small map is enlarged to fill the view, up to this zoom
+  var MAX_SELECT_ZOOM = 2.5; // a click zooms to the node and its neighbours, up to this zoom
 
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var container = document.getElementById("network");
   var panel = document.getElementById("panel");
   var kinds = {};
   data.kinds.forEach(function (k) { kinds[k.kind] = k; });
+  var relations = {};
+  data.relations.forEach(function (r) { relations[r.relation] = r; });
   var info = data.nodes;
   var byRank = info.slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.id; });
   var where = info.map(function (n) { return { x: n.x, y: n.y }; });
   var hidden = info.map(function () { return false; });
-  var state = { selected: null, labels: [], scale: null, dirty: true };
+  var state = { selected: null, labels: [], scale: null, dirty: true, near: null, community: false };
+  var shownRelations = {};
   var kg = (window.kgMap = { data: data, firstDrawMs: null });
 
   function el(tag, className, text) {
@@ -50,11 +54,32 @@
     return box;
   }
 
+  function relationNames(e) {
+    return e.relations.map(function (r) { return relations[r] ? relations[r].name : r; }).join(", ");
+  }
+
   function edgeTip(e) {
     var box = el("div");
     box.appendChild(el("strong", null, info[e.from].label + " \u2014 " + info[e.to].label));
-    box.appendChild(el("div", "tip-kind", e.relations.join(", ") + " \u00b7 click for evidence"));
+    box.appendChild(el("div", "tip-kind", relationNames(e) + " \u00b7 click for evidence"));
     return box;
+  }
+
+  /* Looks: a node's colour is its kind's, or its community's; a faded node or line is one that is
+     not next to the selection. */
+  function nodeColour(n) {
+    if (!state.community) return data.options.groups[n.kind].color;
+    var fill = data.communities[n.community % data.communities.length];
+    return { background: fill, border: "#333333", highlight: { background: fill, border: "#111111" }, hover: { background: fill, border: "#111111" } };
+  }
+
+  function edgeColour(e, faded) {
+    var r = relations[e.relation] || { color: data.options.edges.color.color };
+    return { color: r.color, highlight: r.color, hover: r.color, opacity: faded ? data.faded : 0.85 };
+  }
+
+  function isFaded(id) {
+    return state.near !== null && !state.near[id];
   }
 
   if (typeof vis === "undefined") {
@@ -66,7 +91,8 @@
     return { id: n.id, x: n.x, y: n.y, size: n.size, group: n.kind, title: nodeTip(n) };
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e) };
+    var r = relations[e.relation];
+    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e), color: edgeColour(e, false), dashes: r ? r.dashes : false };
   }));
   var network = new vis.Network(container, {}, data.options);
   network.once("afterDrawing", function () { kg.firstDrawMs = performance.now(); });
@@ -146,6 +172,7 @@
     state.labels.forEach(function (id) {
       var text = short(info[id].label);
       var y = where[id].y + info[id].size + 2 / scale;
+      ctx.globalAlpha = isFaded(id) ? 0.2 : 1;
       ctx.strokeText(text, where[id].x, y);
       ctx.fillText(text, where[id].x, y);
     });
@@ -184,13 +211,18 @@
     panel.appendChild(list);
   }
 
-  function evidence(items) {
+  function evidence(items, unquoted) {
     section("Evidence");
-    if (!items.length) panel.appendChild(el("p", "empty", "No quote recorded."));
+    if (!items.length) panel.appendChild(el("p", "empty", unquoted || "No quote recorded."));
     items.forEach(function (item) {
       panel.appendChild(el("blockquote", null, item.quote));
-      var from = [item.article, item.source].filter(Boolean).join(" \u2014 ");
-      panel.appendChild(el("p", "cite", from || "source unknown"));
+      var cite = el("p", "cite");
+      if (item.article) cite.appendChild(el("span", "headline", item.article));
+      var from = item.publication || item.source;
+      if (from) cite.appendChild(el("span", "publication", (item.article ? " \u2014 " : "") + from));
+      if (!item.article && !from) cite.textContent = "source unknown";
+      if (item.publication && item.source) cite.title = "source file: " + item.source;
+      panel.appendChild(cite);
     });
   }
 
@@ -219,11 +251,11 @@
     panel.appendChild(el("h2", null, n.label));
     if (n.info) panel.appendChild(el("p", null, n.info));
     panel.appendChild(el("p", "iri", n.iri));
-    var rows = [["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)]];
+    var rows = [["links on this map", n.links], ["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)], ["community", n.community]];
     if (n.source) rows.unshift(["source file", n.source]);
     facts(rows);
-    if (n.themes.length) { section("Themes"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
-    if (n.organisations.length) { section("Organisations"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
+    if (n.themes.length) { section("Theme filters that show it"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
+    if (n.organisations.length) { section("Organisation filters that show it"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
     evidence(n.evidence);
     var near = network.getConnectedNodes(id).sort(function (a, b) { return info[a].rank - info[b].rank; });
     section("Connected (" + near.length + ")");
@@ -234,10 +266,10 @@
   function showEdge(id) {
     var e = data.edges[id];
     clear(panel);
-    panel.appendChild(el("div", "kind-tag", e.relations.join(", ")));
+    panel.appendChild(el("div", "kind-tag", relationNames(e)));
     panel.appendChild(el("h2", null, info[e.from].label + " \u2014 " + info[e.to].label));
     facts([["weight", e.weight]]);
-    evidence(e.evidence);
+    evidence(e.evidence, relations[e.relation] && relations[e.relation].unquoted);
     section("Between");
     panel.appendChild(nodeLink(e.from));
     panel.appendChild(nodeLink(e.to));
@@ -248,27 +280,70 @@
     panel.appendChild(el("p", "hint", "Click a node or a line to see its evidence quotes and the articles they come from."));
   }
 
+  /* Emphasis: everything that is not in ``ids`` (or, for one node, next to it) fades; null fades nothing. */
+  var nodeFaded = info.map(function () { return false; });
+  var edgeFaded = data.edges.map(function () { return false; });
+
+  function emphasise(ids) {
+    var near = null, centre = ids !== null && ids.length === 1 ? ids[0] : null;
+    if (ids !== null) {
+      near = {};
+      ids.forEach(function (id) { near[id] = true; });
+      if (centre !== null) network.getConnectedNodes(centre).forEach(function (id) { near[id] = true; });
+    }
+    state.near = near;
+    var nodeChanges = [], edgeChanges = [];
+    info.forEach(function (n) {
+      var faded = near !== null && !near[n.id];
+      if (faded !== nodeFaded[n.id]) nodeChanges.push({ id: n.id, opacity: faded ? data.faded : 1 });
+      nodeFaded[n.id] = faded;
+    });
+    data.edges.forEach(function (e) {
+      var faded = near !== null && !(near[e.from] && near[e.to] && (centre === null || e.from === centre || e.to === centre));
+      if (faded !== edgeFaded[e.id]) edgeChanges.push({ id: e.id, color: edgeColour(e, faded) });
+      edgeFaded[e.id] = faded;
+    });
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    return near === null ? [] : Object.keys(near).map(Number);
+  }
+
+  function zoomTo(ids) {
+    var shown = ids.filter(function (id) { return !hidden[id]; });
+    if (shown.length) network.fit({ nodes: shown, maxZoomLevel: MAX_SELECT_ZOOM, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+
   function select(id) {
     if (hidden[id]) resetFilters();
     state.selected = id;
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 0.9) });
+    zoomTo(emphasise([id]));
     showNode(id);
+    refresh();
+    try { window.history.replaceState(null, "", "#node=" + addressOf(id)); } catch (error) { /* some browsers refuse it for file:// pages */ }
+  }
+
+  function unselect() {
+    state.selected = null;
+    try { window.history.replaceState(null, "", window.location.pathname + window.location.search); } catch (error) { /* as in select */ }
+    network.unselectAll();
+    emphasise(null);
+    showHint();
     refresh();
   }
 
   network.on("click", function (params) {
     if (params.nodes.length) {
-      state.selected = params.nodes[0];
-      showNode(params.nodes[0]);
+      select(params.nodes[0]);
     } else if (params.edges.length) {
+      var e = data.edges[params.edges[0]];
       state.selected = null;
-      showEdge(params.edges[0]);
+      emphasise([e.from, e.to]);
+      showEdge(e.id);
+      refresh();
     } else {
-      state.selected = null;
-      showHint();
+      unselect();
     }
-    refresh();
   });
 
   /* Filters: node kind (legend), theme, organisation. */
@@ -296,6 +371,50 @@
     row.appendChild(el("span", "count", k.count));
     document.getElementById("legend").appendChild(row);
   });
+  /* Lines: one row per relation, coloured and dashed as drawn; unticking one hides its lines. */
+  var edgeHidden = data.edges.map(function () { return false; });
+
+  function applyRelations() {
+    var changes = [];
+    data.edges.forEach(function (e) {
+      var hide = shownRelations[e.relation] === false;
+      if (hide !== edgeHidden[e.id]) changes.push({ id: e.id, hidden: hide });
+      edgeHidden[e.id] = hide;
+    });
+    edges.update(changes);
+    refresh();
+  }
+
+  data.relations.forEach(function (r) {
+    shownRelations[r.relation] = true;
+    var row = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = r.relation;
+    box.addEventListener("change", function () { shownRelations[r.relation] = box.checked; applyRelations(); });
+    var line = el("span", "line-swatch");
+    line.style.borderTopColor = r.color;
+    line.style.borderTopStyle = r.dashes ? (r.dashes[0] <= 2 ? "dotted" : "dashed") : "solid";
+    row.appendChild(box);
+    row.appendChild(line);
+    row.appendChild(el("span", null, r.name));
+    row.appendChild(el("span", "count", r.count));
+    document.getElementById("relations").appendChild(row);
+  });
+
+  var most = info.reduce(function (top, n) { return Math.max(top, n.links); }, 0);
+  document.getElementById("size-note").textContent = "A node's area grows with its links on this map (largest: " + most + ").";
+
+  var communityBox = document.getElementById("community");
+  var communityCount = info.reduce(function (top, n) { return Math.max(top, n.community + 1); }, 0);
+  communityBox.parentNode.appendChild(el("span", "count", communityCount));
+  communityBox.addEventListener("change", function () {
+    state.community = communityBox.checked;
+    nodes.update(info.map(function (n) { return { id: n.id, color: nodeColour(n) }; }));
+    refresh();
+  });
+
   fillSelect(themeSelect, "All themes", data.themes);
   fillSelect(organisationSelect, "All organisations", data.organisations);
 
@@ -327,11 +446,9 @@
   }
 
   document.getElementById("reset").addEventListener("click", function () {
-    state.selected = null;
-    network.unselectAll();
     search.value = "";
     clear(results);
-    showHint();
+    unselect();
     resetFilters();
   });
 
@@ -339,27 +456,46 @@
   var search = document.getElementById("search");
   var results = document.getElementById("results");
 
+  /* Search: visible nodes whose name, aliases or description (roles, publication) hold the text,
+     accents and case ignored ("danielle" finds "Daniëlle"); name matches first, then the most important. */
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var haystacks = info.map(function (n) { return [fold(n.label), fold(n.aliases.concat([n.info]).join(" \u00b7 "))]; });
+
   function matches(text) {
-    var query = text.trim().toLowerCase(), found = [];
-    if (!query) return found;
-    for (var i = 0; i < byRank.length && found.length < MAX_RESULTS; i++) {
-      var id = byRank[i];
-      if (!hidden[id] && info[id].label.toLowerCase().indexOf(query) >= 0) found.push(id);
-    }
-    return found;
+    var query = fold(text.trim()), named = [], described = [];
+    if (!query) return named;
+    byRank.forEach(function (id) {
+      if (hidden[id]) return;
+      if (haystacks[id][0].indexOf(query) >= 0) named.push(id);
+      else if (haystacks[id][1].indexOf(query) >= 0) described.push(id);
+    });
+    return named.concat(described);
+  }
+
+  function matchedBy(id, query) {
+    if (haystacks[id][0].indexOf(query) >= 0) return "";
+    return info[id].aliases.concat([info[id].info]).filter(function (t) { return fold(t).indexOf(query) >= 0; })[0] || "";
   }
 
   search.addEventListener("input", function () {
     clear(results);
-    var found = matches(search.value);
-    found.forEach(function (id) {
+    var query = fold(search.value.trim()), found = matches(search.value);
+    if (!query) return;
+    results.appendChild(el("li", "count", found.length === 1 ? "1 match" : found.length + " matches"));
+    found.slice(0, MAX_RESULTS).forEach(function (id) {
       var item = el("li");
       var button = nodeLink(id);
       button.appendChild(el("span", "kind", kindName(info[id].kind)));
+      var why = matchedBy(id, query);
+      if (why) button.appendChild(el("span", "kind", "\u00b7 " + why));
       item.appendChild(button);
       results.appendChild(item);
     });
-    if (search.value.trim() && !found.length) results.appendChild(el("li", "empty", "No visible node matches."));
+    if (found.length > MAX_RESULTS) results.appendChild(el("li", "empty", (found.length - MAX_RESULTS) + " more: type more to narrow."));
+    if (!found.length) results.appendChild(el("li", "empty", "No visible node matches."));
   });
 
   search.addEventListener("keydown", function (event) {
@@ -373,8 +509,39 @@
   if (data.focus !== null && data.focus !== undefined) {
     state.selected = data.focus;
     network.selectNodes([data.focus]);
+    emphasise([data.focus]);
     showNode(data.focus);
   }
+  /* Addresses: overview.html#node=organization/avans (the end of a node's IRI, or its name) opens the
+     page with that node selected; selecting a node puts its address in the location bar. */
+  function addressOf(id) {
+    return info[id].iri.replace(/\/+$/, "").split("/").slice(-2).join("/");
+  }
+
+  function byAddress(key) {
+    var folded = fold(key);
+    for (var i = 0; i < info.length; i++) {
+      if (info[i].iri === key || addressOf(i) === key) return i;
+    }
+    for (var j = 0; j < info.length; j++) {
+      if (fold(info[j].label) === folded) return j;
+    }
+    return null;
+  }
+
+  function followAddress() {
+    var found = /^#node=(.+)$/.exec(window.location.hash);
+    if (!found) return;
+    var key;
+    try { key = decodeURIComponent(found[1]); } catch (error) { key = found[1]; }
+    var id = byAddress(key);
+    if (id === null) document.getElementById("status").textContent = "This map has no node \u201c" + key + "\u201d.";
+    else select(id);
+  }
+
+  window.addEventListener("hashchange", followAddress);
+  followAddress();
+
   kg.network = network;
   kg.nodes = nodes;
   kg.edges = edges;
