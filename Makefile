@@ -41,9 +41,10 @@ eval: $(STAMP)
 
 # Real tools the tests check our output against, installed when missing (Debian): Apache Jena RIOT
 # reads the exports, headless Chromium (with ChromeDriver) opens the HTML maps, Virtuoso is a real
-# SPARQL store for `kg push`.
+# SPARQL store for `kg push`. The PDF tests typeset magazines in Liberation Sans Narrow.
 DEBIAN_TOOLS := /usr/share/java/jena-core.jar:libapache-jena-java /usr/bin/chromium:chromium \
-	/usr/bin/chromedriver:chromium-driver /usr/bin/virtuoso-t:virtuoso-opensource
+	/usr/bin/chromedriver:chromium-driver /usr/bin/virtuoso-t:virtuoso-opensource \
+	/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf:fonts-liberation
 system-deps:
 	@missing=""; for pair in $(DEBIAN_TOOLS); do [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; done; \
 	if [ -n "$$missing" ]; then \

@@ -64,9 +64,10 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
     graph = merged(dataset)
     network = _analyse(dataset, graph)
     _check(dataset, [iris.source(s.name) for s in sources], options.jobs)
-    files = render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, MAP_TITLE)
+    files = render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, MAP_TITLE) | _texts(sources)
     written = write_atomically(files, options.out)
     remove_stale(options.out / "maps", written)
+    remove_stale(options.out / "text", written)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
     return BuildResult(written, extractions, len(graph), refused, warnings, cached)
@@ -100,7 +101,7 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     if refused and options.strict:
         raise BuildError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
     if not sources:
-        raise BuildError("no readable .txt or .md sources were given")
+        raise BuildError("no readable sources were given (.txt, .md or .pdf)")
     return sources, refused, warnings
 
 
@@ -146,6 +147,12 @@ def _assemble(sources: list[Source], extractions: list[Extraction], started: str
         report.stage(source.name, "writing RDF")
         SourceGraphWriter(dataset.graph(iris.source(source.name)), source, activity, names).write(extraction)
     return dataset
+
+
+def _texts(sources: list[Source]) -> dict[str, bytes]:
+    """text/NAME.txt: the text read from each document that is not text itself, which the
+    graph's offsets point into (its SHA-256 is in the graph)."""
+    return {f"text/{s.text_name}": s.text.encode("utf-8") for s in sources if s.original}
 
 
 def _analyse(dataset: Dataset, graph: Graph) -> nx.Graph:

@@ -7,7 +7,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.ingest import Source
+from kg.ingest import Original, Source
 from kg.model import (
     ArticleRecord,
     Extraction,
@@ -31,7 +31,7 @@ class SourceGraphWriter:
     def __init__(self, graph: Graph, source: Source, activity: URIRef, resolver: Resolver) -> None:
         self.g = graph
         self.source = source
-        self.evidence = Evidence(graph, source.name, source.text, activity)
+        self.evidence = Evidence(graph, source.name, source.text, activity, source.page_starts)
         self.activity = activity
         self.resolver = resolver
 
@@ -39,13 +39,25 @@ class SourceGraphWriter:
         doc = iris.source(self.source.name)
         g = self.g
         g.add((doc, RDF.type, SCHEMA.DigitalDocument))
-        g.add((doc, SCHEMA.name, Literal(self.source.name)))
+        g.add((doc, SCHEMA.name, Literal(self.source.text_name)))
         g.add((doc, SCHEMA.sha256, Literal(self.source.sha256)))
         g.add((doc, SCHEMA.encodingFormat, Literal(self.source.media_type)))
         g.add((doc, PROV.wasGeneratedBy, self.activity))
+        if self.source.original:
+            self._original(doc, self.source.original)
         publication = self._publication(extraction.publication, doc)
-        for position, article in enumerate(extraction.articles, start=1):
+        articles = list({a.headline.span.start: a for a in reversed(extraction.articles)}.values())[::-1]
+        for position, article in enumerate(articles, start=1):  # one article per headline: the segmenter may find one twice
             self._article(article, position, publication, doc)
+
+    def _original(self, doc: URIRef, original: Original) -> None:
+        """The document the text was read from (a PDF): its own name, hash and media type."""
+        node = iris.original(self.source.name)
+        self.g.add((node, RDF.type, SCHEMA.DigitalDocument))
+        self.g.add((node, SCHEMA.name, Literal(original.name)))
+        self.g.add((node, SCHEMA.sha256, Literal(original.sha256)))
+        self.g.add((node, SCHEMA.encodingFormat, Literal(original.media_type)))
+        self.g.add((doc, PROV.wasDerivedFrom, node))
 
     def _publication(self, record: PublicationRecord, doc: URIRef) -> URIRef:
         g = self.g
@@ -101,6 +113,8 @@ class SourceGraphWriter:
     def _recommendation(self, rec: RecommendationRecord, article: URIRef) -> None:
         g = self.g
         node = iris.recommendation(self.source.name, rec.span.start)
+        if (node, RDF.type, KG.Recommendation) in g:
+            return  # overlapping articles (a box the segmenter also found as an article) share a sentence: the first keeps it
         g.add((node, RDF.type, KG.Recommendation))
         g.add((node, SCHEMA.text, Literal(rec.text)))
         self.evidence.node(node, rec.span, rec.confidence)
