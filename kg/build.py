@@ -101,7 +101,7 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     if refused and options.strict:
         raise BuildError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
     if not sources:
-        raise BuildError("no readable sources were given (.txt, .md or .pdf)")
+        raise BuildError("no readable sources were given (.txt, .md, .pdf, .html, .htm or .docx)")
     return sources, refused, warnings
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.readers import FORMATS, Unreadable, reader
+from kg.readers import FORMATS, PageMeta, Unreadable, reader
 
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown"}
 READ = set(FORMATS)  # documents a reader in kg.readers turns into text
@@ -51,6 +51,7 @@ class Source:
     media_type: str
     original: Original | None = None
     page_starts: tuple[int, ...] = ()
+    metadata: PageMeta | None = None
 
     @property
     def text_name(self) -> str:
@@ -65,10 +66,11 @@ _EXPECTED = ", ".join(sorted(SUFFIXES.keys() | READ))
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
-    """Expand folders into their sources, text (.txt, .md) and documents a reader reads (.pdf),
+    """Expand folders into their sources, text (.txt, .md) and documents a reader reads (.pdf,
+    .html, .htm, .docx),
     recursively, sorted; refuse what is missing.
 
-    In a folder, a document of a type that is not read yet (a Word file, a web page), an
+    In a folder, a document of a type that is not read yet (.odt, .doc, .rtf, .epub), an
     unreadable subfolder and a linked subfolder (not followed) are refused with their reason;
     other files (data, images) are left out silently: :func:`left_out` counts them."""
     found: list[Path] = []
@@ -223,5 +225,6 @@ def _read_document(path: Path, data: bytes) -> tuple[Source, list[str]]:
         media_type="text/plain",
         original=Original(path.name, hashlib.sha256(data).hexdigest(), reading.media_type),
         page_starts=reading.page_starts,
+        metadata=reading.metadata,
     )
     return source, [f"{path.name}: {warning}" for warning in reading.warnings]

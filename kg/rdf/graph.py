@@ -51,12 +51,15 @@ class SourceGraphWriter:
             self._article(article, position, publication, doc)
 
     def _original(self, doc: URIRef, original: Original) -> None:
-        """The document the text was read from (a PDF): its own name, hash and media type."""
+        """The document the text was read from (a PDF, a web page, a Word file): its own name,
+        hash and media type, and a web page's canonical address."""
         node = iris.original(self.source.name)
         self.g.add((node, RDF.type, SCHEMA.DigitalDocument))
         self.g.add((node, SCHEMA.name, Literal(original.name)))
         self.g.add((node, SCHEMA.sha256, Literal(original.sha256)))
         self.g.add((node, SCHEMA.encodingFormat, Literal(original.media_type)))
+        if self.source.metadata and self.source.metadata.url:
+            self.g.add((node, SCHEMA.url, Literal(self.source.metadata.url, datatype=XSD.anyURI)))
         self.g.add((doc, PROV.wasDerivedFrom, node))
 
     def _publication(self, record: PublicationRecord, doc: URIRef) -> URIRef:
@@ -65,17 +68,23 @@ class SourceGraphWriter:
         g.add((node, RDF.type, SCHEMA.PublicationIssue))  # an issue (or page) of a periodical
         g.add((node, KG.publicationKind, Literal(record.kind)))
         g.add((node, PROV.wasDerivedFrom, doc))
-        if record.name:  # its masthead or title line (kg.extract.publication); never the file's name
+        meta = self.source.metadata
+        if meta and meta.site_name:  # a web page's site, as its metadata names it
+            g.add((node, SCHEMA.name, Literal(meta.site_name)))
+        elif record.name:  # its masthead or title line (kg.extract.publication); never the file's name
             g.add((node, SCHEMA.name, Literal(record.name.text)))
             self.evidence.node(node, record.name.span, record.name.confidence)
+        if meta and meta.url:
+            g.add((node, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
         if record.publisher:
             org = self.organisation(record.publisher)
             self.evidence.edge(node, SCHEMA.publisher, org, record.publisher.span, record.publisher.confidence)
         for predicate, people in ((SCHEMA.editor, record.editors), (SCHEMA.contributor, record.contributors)):
             for person in people:
                 self.evidence.edge(node, predicate, self.person(person), person.name.span, person.name.confidence)
-        if record.date and len(record.date.text) in _DATE_TYPES:
-            g.add((node, SCHEMA.datePublished, Literal(record.date.text, datatype=_DATE_TYPES[len(record.date.text)])))
+        date = record.date.text if record.date else meta.date if meta and meta.date else None
+        if date and len(date) in _DATE_TYPES:
+            g.add((node, SCHEMA.datePublished, Literal(date, datatype=_DATE_TYPES[len(date)])))
         return node
 
     def _article(self, record: ArticleRecord, position: int, publication: URIRef, doc: URIRef) -> None:

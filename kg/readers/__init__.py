@@ -7,11 +7,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-FORMATS = {".pdf": "pdf"}  # file suffix -> the module of kg.readers that reads it
+FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}  # file suffix -> the module of kg.readers that reads it
 
 
 class Unreadable(Exception):
     """The file cannot be read as its format; the message says why and, where possible, what to do."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a web page states about itself in its metadata (not in its text)."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601, as trafilatura gives it
+    site_name: str | None = None
+    url: str | None = None  # the canonical address
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class Reading:
     media_type: str
     page_starts: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()
+    metadata: PageMeta | None = None
 
 
 Reader = Callable[[bytes], Reading]

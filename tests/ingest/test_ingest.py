@@ -33,11 +33,12 @@ def test_folders_expand_to_text_and_markdown_and_unknown_types_are_refused(tmp_p
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text("y")
-    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "c.odt").write_bytes(b"PK\x03\x04")
     (tmp_path / "d.pdf").write_bytes(b"%PDF")
-    found, refused = collect([tmp_path, tmp_path / "c.docx", tmp_path / "missing.txt"])
-    assert [p.name for p in found] == ["a.txt", "b.md", "d.pdf"]
-    assert {r.path.name for r in refused} == {"c.docx", "missing.txt"}
+    (tmp_path / "e.htm").write_text("<p>x</p>")
+    found, refused = collect([tmp_path, tmp_path / "c.odt", tmp_path / "missing.txt"])
+    assert [p.name for p in found] == ["a.txt", "b.md", "d.pdf", "e.htm"]
+    assert {r.path.name for r in refused} == {"c.odt", "missing.txt"}
 
 
 def test_refused_files_are_skipped_and_the_rest_builds(tmp_path: Path) -> None:
