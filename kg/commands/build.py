@@ -21,7 +21,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt and .md)")
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt, .md, .pdf, .html, .htm and .docx)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the exports (created if missing)")
     parser.add_argument("--strict", action="store_true", help="fail the build if any source is refused (binary, empty, unreadable); by default refused files are reported and skipped")
     parser.add_argument("--force", action="store_true", help="ignore the extraction cache and extract every source again")
