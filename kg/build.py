@@ -43,6 +43,7 @@ class BuildOptions:
     strict: bool = False
     force: bool = False
     jobs: int = 1
+    ocr: bool = False  # read PDFs without a text layer with Tesseract
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     names: set[str] = set()
     for path in paths:
         try:
-            source, notes = read_source(path)
+            source, notes = read_source(path, options.ocr)
         except RefusedSource as refusal:
             refused.append(refusal)
             continue

@@ -173,14 +173,15 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def read_source(path: Path) -> tuple[Source, list[str]]:
-    """Read one file; return the source and warnings, or raise RefusedSource."""
+def read_source(path: Path, ocr: bool = False) -> tuple[Source, list[str]]:
+    """Read one file; return the source and warnings, or raise RefusedSource. ``ocr``: read a PDF
+    without a text layer with Tesseract."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise RefusedSource(path, f"cannot be read ({exc.strerror or exc})") from exc
     if path.suffix.lower() in READ:
-        return _read_document(path, data)
+        return _read_document(path, data, ocr)
     kind = _what_it_is(data)
     if kind:
         raise RefusedSource(path, f"is {kind}, not text (binary)")
@@ -207,10 +208,10 @@ def read_source(path: Path) -> tuple[Source, list[str]]:
     return source, warnings
 
 
-def _read_document(path: Path, data: bytes) -> tuple[Source, list[str]]:
+def _read_document(path: Path, data: bytes, ocr: bool) -> tuple[Source, list[str]]:
     """A document read into text by its reader; any failure of the reader's library is a refusal."""
     try:
-        reading = reader(path.suffix.lower())(data)
+        reading = reader(path.suffix.lower(), ocr)(data)
     except Unreadable as exc:
         raise RefusedSource(path, str(exc)) from exc
     except Exception as exc:  # a third-party parser on a damaged file: refuse the file, keep building the others

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib import import_module
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}  # file suffix -> the module of kg.readers that reads it
@@ -40,8 +41,8 @@ class Reading:
 Reader = Callable[[bytes], Reading]
 
 
-def reader(suffix: str) -> Reader:
+def reader(suffix: str, ocr: bool = False) -> Reader:
     """The reader for a suffix of :data:`FORMATS`, imported on first use so that a build of text
-    files loads no document library."""
+    files loads no document library. ``ocr``: a PDF without a text layer is read by OCR."""
     read: Reader = import_module(f"kg.readers.{FORMATS[suffix]}").read
-    return read
+    return partial(read, ocr=True) if ocr and suffix == ".pdf" else read

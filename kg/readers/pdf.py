@@ -15,23 +15,39 @@ from kg.readers import Reading, Unreadable
 from kg.readers.layout import Glyph, Line, body_size, furniture_keys, is_furniture, lines, page_text, reading_order, text_area
 
 MEDIA_TYPE = "application/pdf"
-OCR_HINT = "it has no text layer (scanned pages?); make one with OCR first, e.g. `ocrmypdf -l nld FILE.pdf FILE-ocr.pdf` (Debian: ocrmypdf)"
+OCR_HINT = "it has no text layer (scanned pages?); build with --ocr to read it by OCR (Tesseract), or make a text layer first (`ocrmypdf -l nld FILE.pdf FILE-ocr.pdf`)"
 PAGE_MARK = "\f"  # a page after the first opens with a form feed, as pdftotext marks it; kg.segment.lines reads it as a page start
 _HYPHEN_MARKS = {"\x02", "\ufffe", "\u00ad"}  # PDFium marks a line-end hyphen it would join; we keep it for the normaliser
 
 
-def read(data: bytes) -> Reading:
+def read(data: bytes, ocr: bool = False) -> Reading:
     """The text of every page in reading order; raises :class:`Unreadable` for an encrypted,
-    damaged or truncated PDF and for one without any text."""
+    damaged or truncated PDF and for one without any text. With ``ocr``, a PDF without a text
+    layer is read by Tesseract from its rendered pages (kg.readers.ocr)."""
     if b"%%EOF" not in data[-2048:]:
         raise Unreadable("is truncated or damaged: it does not end with the %%EOF marker a complete PDF ends with; copy or download it again")
     document = _open(data)
     try:
         pages = [_page(document, number) for number in range(len(document))]
+        if not any(page_lines for page_lines, _ in pages):
+            if not ocr:
+                raise Unreadable(OCR_HINT)
+            from kg.readers.ocr import recognise
+
+            pages = [recognise(document[number]) for number in range(len(document))]
+            if not any(page_lines for page_lines, _ in pages):
+                raise Unreadable("has no text layer and OCR found no text on its pages")
     finally:
         document.close()
-    if not any(page_lines for page_lines, _ in pages):
-        raise Unreadable(OCR_HINT)
+    text, starts = assemble(pages)
+    empty = [str(number) for number, (page_lines, _) in enumerate(pages, start=1) if not page_lines]
+    warnings = (f"page(s) {', '.join(empty)} have no text and are left out (scanned? give --ocr)",) if empty else ()
+    return Reading(text, MEDIA_TYPE, starts, warnings)
+
+
+def assemble(pages: list[tuple[list[Line], float]]) -> tuple[str, tuple[int, ...]]:
+    """The pages' lines (and heights) as one text in reading order, furniture left out; and the
+    offset where each page begins."""
     recurring = furniture_keys(pages)
     area = text_area([page_lines for page_lines, _ in pages])
     texts: list[str] = []
@@ -46,9 +62,7 @@ def read(data: bytes) -> Reading:
         starts.append(offset)
         texts.append(text)
         offset += len(text) + 1
-    empty = [str(number) for number, (page_lines, _) in enumerate(pages, start=1) if not page_lines]
-    warnings = (f"page(s) {', '.join(empty)} have no text layer and are left out (scanned?)",) if empty else ()
-    return Reading("\n".join(texts), MEDIA_TYPE, tuple(starts), warnings)
+    return "\n".join(texts), tuple(starts)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

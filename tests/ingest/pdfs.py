@@ -48,3 +48,15 @@ def damaged() -> bytes:
 def plain(pages: int) -> bytes:
     """A PDF of ``pages`` pages of text, for the scaling benchmark."""
     return _canvas_pdf(pages=pages)
+
+
+def rasterised(pdf: bytes, dpi: int = 200) -> bytes:
+    """The PDF as a scanner gives it back: every page a picture, no text layer."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    images = [document[number].render(scale=dpi / 72).to_pil().convert("L") for number in range(len(document))]
+    document.close()
+    stream = BytesIO()
+    images[0].save(stream, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return stream.getvalue()
