@@ -41,9 +41,12 @@ eval: $(STAMP)
 
 # Real tools the tests check our output against, installed when missing (Debian): Apache Jena RIOT
 # reads the exports, headless Chromium (with ChromeDriver) opens the HTML maps, Virtuoso is a real
-# SPARQL store for `kg push`.
+# SPARQL store for `kg push`; Tesseract with Dutch reads scanned PDFs (`kg build --ocr`). The PDF tests
+# typeset magazines in Liberation Sans Narrow.
 DEBIAN_TOOLS := /usr/share/java/jena-core.jar:libapache-jena-java /usr/bin/chromium:chromium \
-	/usr/bin/chromedriver:chromium-driver /usr/bin/virtuoso-t:virtuoso-opensource
+	/usr/bin/chromedriver:chromium-driver /usr/bin/virtuoso-t:virtuoso-opensource \
+	/usr/bin/tesseract:tesseract-ocr /usr/share/tesseract-ocr/5/tessdata/nld.traineddata:tesseract-ocr-nld \
+	/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf:fonts-liberation
 system-deps:
 	@missing=""; for pair in $(DEBIAN_TOOLS); do [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; done; \
 	if [ -n "$$missing" ]; then \

@@ -28,6 +28,7 @@ class BuildOptions:
     strict: bool = False
     force: bool = False
     jobs: int = 1
+    ocr: bool = False  # read PDFs without a text layer with Tesseract
 
 
 @dataclass
@@ -52,7 +53,7 @@ def build(options: BuildOptions, report: Reporter) -> BuildResult:
 
 def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     sources, refused, warnings = _ingest(options, report)
-    record, print_ = BuildRecord(options.cache_dir, options.out), fingerprint(sources)
+    record, print_ = BuildRecord(options.cache_dir, options.out), fingerprint(sources, options.ocr)
     last = None if options.force else record.unchanged(print_)
     cache = ExtractionCache(options.cache_dir)
     if last is not None and all(hit := [cache.get(s.sha256, s.name) for s in sources]):
@@ -70,7 +71,7 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     validation = stages.check(dataset, graph, [s.name for s in sources], started, options)
     if not validation.conforms:
         raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + validation.report)
-    files = stages.render_files(dataset, graph, network, started, MAP_TITLE)
+    files = stages.render_files(dataset, graph, network, started, MAP_TITLE) | _texts(sources)
     written = publish(files, options.out)
     record.save(print_, sorted(files), len(graph))
     report.close()
@@ -85,7 +86,7 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     names: set[str] = set()
     for path in paths:
         try:
-            source, notes = read_source(path)
+            source, notes = read_source(path, options.ocr)
         except RefusedSource as refusal:
             refused.append(refusal)
             continue
@@ -106,5 +107,11 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     if refused and options.strict:
         raise BuildError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
     if not sources:
-        raise BuildError("no readable .txt or .md sources were given")
+        raise BuildError("no readable sources were given (.txt, .md, .pdf, .html, .htm or .docx)")
     return sources, refused, warnings
+
+
+def _texts(sources: list[Source]) -> dict[str, bytes]:
+    """text/NAME.txt: the text read from each document that is not text itself, which the
+    graph's offsets point into (its SHA-256 is in the graph)."""
+    return {f"text/{s.text_name}": s.text.encode("utf-8") for s in sources if s.original}

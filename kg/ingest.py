@@ -13,7 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.readers import FORMATS, PageMeta, Unreadable, reader
+
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown"}
+READ = set(FORMATS)  # documents a reader in kg.readers turns into text
 
 
 class RefusedSource(Exception):
@@ -26,8 +29,20 @@ class RefusedSource(Exception):
 
 
 @dataclass(frozen=True)
+class Original:
+    """The file a source's text was read from, when that is not the text itself (a PDF)."""
+
+    name: str
+    sha256: str
+    media_type: str
+
+
+@dataclass(frozen=True)
 class Source:
-    """One decoded source file. ``text`` is what every offset in the graph points into."""
+    """One source. ``text`` is what every offset in the graph points into; ``sha256`` and
+    ``media_type`` are those of the text file (for a PDF: the text read from it, written to
+    text/``text_name``), ``original`` the file it was read from. ``page_starts[i]`` is the offset
+    where page i + 1 begins."""
 
     path: Path
     name: str
@@ -35,15 +50,28 @@ class Source:
     sha256: str
     encoding: str
     media_type: str
+    original: Original | None = None
+    page_starts: tuple[int, ...] = ()
+    metadata: PageMeta | None = None
+
+    @property
+    def text_name(self) -> str:
+        """The name of the text the offsets point into: the file itself, or NAME.txt for a document read into text."""
+        return f"{self.name}.txt" if self.original else self.name
 
 
 DOCUMENTS = {".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".epub"}  # publications a user expects read
 
 
-def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
-    """Expand folders into their .txt/.md files (recursively, sorted); refuse what is missing.
+_EXPECTED = ", ".join(sorted(SUFFIXES.keys() | READ))
 
-    In a folder, a document of a type that is not read yet (a PDF, a Word file, a web page), an
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
+    """Expand folders into their sources, text (.txt, .md) and documents a reader reads (.pdf,
+    .html, .htm, .docx),
+    recursively, sorted; refuse what is missing.
+
+    In a folder, a document of a type that is not read yet (.odt, .doc, .rtf, .epub), an
     unreadable subfolder and a linked subfolder (not followed) are refused with their reason;
     other files (data, images) are left out silently: :func:`left_out` counts them."""
     found: list[Path] = []
@@ -52,10 +80,10 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
         if path.is_dir():
             found.extend(_walk(path, refused))
         elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
+            if path.suffix.lower() in SUFFIXES or path.suffix.lower() in READ:
                 found.append(path)
             else:
-                refused.append(RefusedSource(path, f"unsupported file type {path.suffix or '(none)'}; expected .txt or .md"))
+                refused.append(RefusedSource(path, f"unsupported file type {path.suffix or '(none)'}; expected {_EXPECTED}"))
         elif path.exists():
             refused.append(RefusedSource(path, "is not a regular file (a pipe, socket or device)"))
         else:
@@ -67,10 +95,10 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
 def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
     found: list[Path] = []
     for path in _files(folder, refused):
-        if path.suffix.lower() in SUFFIXES:
+        if path.suffix.lower() in SUFFIXES or path.suffix.lower() in READ:
             found.append(path)
         elif path.suffix.lower() in DOCUMENTS:
-            refused.append(RefusedSource(path, f"{path.suffix.lower()} files are not read yet; convert it to .txt or .md"))
+            refused.append(RefusedSource(path, f"{path.suffix.lower()} files are not read yet; convert it to one of {_EXPECTED}"))
     return found
 
 
@@ -96,7 +124,7 @@ def left_out(paths: list[Path]) -> list[Path]:
         for folder in paths
         if folder.is_dir()
         for p in _files(folder, [])
-        if p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in DOCUMENTS
+        if p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in READ and p.suffix.lower() not in DOCUMENTS
     ]
 
 
@@ -148,8 +176,9 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def read_source(path: Path) -> tuple[Source, list[str]]:
-    """Read one file; return the source and warnings, or raise RefusedSource."""
+def read_source(path: Path, ocr: bool = False) -> tuple[Source, list[str]]:
+    """Read one file; return the source and warnings, or raise RefusedSource. ``ocr``: read a PDF
+    without a text layer with Tesseract."""
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):  # reading a pipe or a device would wait or never end
@@ -157,6 +186,8 @@ def read_source(path: Path) -> tuple[Source, list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise RefusedSource(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if path.suffix.lower() in READ:
+        return _read_document(path, data, ocr)
     kind = _what_it_is(data)
     if kind:
         raise RefusedSource(path, f"is {kind}, not text (binary)")
@@ -181,3 +212,26 @@ def read_source(path: Path) -> tuple[Source, list[str]]:
         media_type=SUFFIXES[path.suffix.lower()],
     )
     return source, warnings
+
+
+def _read_document(path: Path, data: bytes, ocr: bool) -> tuple[Source, list[str]]:
+    """A document read into text by its reader; any failure of the reader's library is a refusal."""
+    try:
+        reading = reader(path.suffix.lower(), ocr)(data)
+    except Unreadable as exc:
+        raise RefusedSource(path, str(exc)) from exc
+    except Exception as exc:  # a third-party parser on a damaged file: refuse the file, keep building the others
+        raise RefusedSource(path, f"cannot be read as {path.suffix.lower()} ({type(exc).__name__}: {exc})") from exc
+    text_bytes = reading.text.encode("utf-8")
+    source = Source(
+        path=path,
+        name=path.name,
+        text=reading.text,
+        sha256=hashlib.sha256(text_bytes).hexdigest(),
+        encoding="utf-8",
+        media_type="text/plain",
+        original=Original(path.name, hashlib.sha256(data).hexdigest(), reading.media_type),
+        page_starts=reading.page_starts,
+        metadata=reading.metadata,
+    )
+    return source, [f"{path.name}: {warning}" for warning in reading.warnings]

@@ -19,7 +19,7 @@ from pathlib import Path
 from kg.ingest import Source
 from kg.paths import PACKAGE, ontology_dir
 
-LIBRARIES = ("rdflib", "pyshacl", "spacy", "networkx", "pyvis", "pyoxigraph")
+LIBRARIES = ("rdflib", "pyshacl", "spacy", "networkx", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx")
 
 
 def _code() -> str:
@@ -32,8 +32,8 @@ def _code() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(sources: list[Source]) -> str:
-    digest = hashlib.sha256(_code().encode())
+def fingerprint(sources: list[Source], ocr: bool = False) -> str:
+    digest = hashlib.sha256(_code().encode() + b"ocr" * ocr)
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for source in sources:
         digest.update(f"\n{source.name}\t{source.sha256}".encode())

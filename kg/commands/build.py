@@ -22,10 +22,11 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt and .md)")
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCES", help="source files or folders (searched recursively for .txt, .md, .pdf, .html, .htm and .docx)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the exports (created if missing)")
     parser.add_argument("--strict", action="store_true", help="fail the build if any source is refused (binary, empty, unreadable); by default refused files are reported and skipped")
     parser.add_argument("--force", action="store_true", help="ignore the cache: extract and validate every source again")
+    parser.add_argument("--ocr", action="store_true", help="read PDFs without a text layer (scans) with Tesseract (Debian: tesseract-ocr, tesseract-ocr-nld)")
     parser.add_argument("--cache-dir", type=Path, default=default_dir(), metavar="DIR", help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="processes used for extraction and validation (default: the number of CPUs, %(default)s)")
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if problem:
         print(f"kg build: error: {problem}", file=sys.stderr)
         return 2
-    options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs))
+    options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs), args.ocr)
     report = reporter(console)
     try:
         result = build(options, report)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 from rdflib.term import Node
 
 from kg.model import Span
@@ -14,21 +15,24 @@ from kg.rdf.namespaces import KG, OA, PROV
 from kg.rdf.sentences import Sentences
 
 CONTEXT = 32  # code points of prefix and suffix kept in a TextQuoteSelector
+RFC8118 = URIRef("http://tools.ietf.org/rfc/rfc8118")  # PDF fragment identifiers: "page=N"
 
 
 class Evidence:
-    """Writes annotations into one source's graph; ``text`` is the original file text.
+    """Writes annotations into one source's graph; ``text`` is the source's text (the file, or
+    the text read from a PDF). A node's annotation quotes the span that names it; an edge's quotes
+    the whole sentence (or byline, bio or caption line) around the span that states it, so that it
+    says why. With ``page_starts`` (where each PDF page begins in ``text``) each target also names
+    the page its quote starts on."""
 
-    A node's annotation quotes the span that names it; an edge's quotes the whole sentence (or
-    byline, bio or caption line) around the span that states it, so that it says why."""
-
-    def __init__(self, graph: Graph, source_name: str, text: str, activity: URIRef) -> None:
+    def __init__(self, graph: Graph, source_name: str, text: str, activity: URIRef, page_starts: tuple[int, ...] = ()) -> None:
         self.graph = graph
         self.source_name = source_name
         self.source = iris.source(source_name)
         self.text = text
         self.activity = activity
         self._sentences: Sentences | None = None
+        self.page_starts = page_starts
 
     def node(self, body: URIRef, span: Span, confidence: float, motivation: URIRef = OA.identifying) -> None:
         self._annotate(body, span, confidence, motivation)
@@ -93,3 +97,15 @@ class Evidence:
         g.add((position, RDF.type, OA.TextPositionSelector))
         g.add((position, OA.start, Literal(start, datatype=XSD.integer)))
         g.add((position, OA.end, Literal(end, datatype=XSD.integer)))
+        if self.page_starts:
+            self._page(target, start)
+
+    def _page(self, target: URIRef, start: int) -> None:
+        """An RFC 8118 fragment ("page=N") of the PDF the text was read from (the text's
+        prov:wasDerivedFrom): the page the quote starts on."""
+        g = self.graph
+        page = URIRef(f"{target}/page")
+        g.add((target, OA.hasSelector, page))
+        g.add((page, RDF.type, OA.FragmentSelector))
+        g.add((page, DCTERMS.conformsTo, RFC8118))
+        g.add((page, RDF.value, Literal(f"page={bisect_right(self.page_starts, start)}")))

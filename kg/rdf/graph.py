@@ -7,7 +7,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.ingest import Source
+from kg.ingest import Original, Source
 from kg.model import (
     ArticleRecord,
     Extraction,
@@ -31,7 +31,7 @@ class SourceGraphWriter:
     def __init__(self, graph: Graph, source: Source, activity: URIRef, resolver: Resolver) -> None:
         self.g = graph
         self.source = source
-        self.evidence = Evidence(graph, source.name, source.text, activity)
+        self.evidence = Evidence(graph, source.name, source.text, activity, source.page_starts)
         self.activity = activity
         self.resolver = resolver
 
@@ -39,13 +39,28 @@ class SourceGraphWriter:
         doc = iris.source(self.source.name)
         g = self.g
         g.add((doc, RDF.type, SCHEMA.DigitalDocument))
-        g.add((doc, SCHEMA.name, Literal(self.source.name)))
+        g.add((doc, SCHEMA.name, Literal(self.source.text_name)))
         g.add((doc, SCHEMA.sha256, Literal(self.source.sha256)))
         g.add((doc, SCHEMA.encodingFormat, Literal(self.source.media_type)))
         g.add((doc, PROV.wasGeneratedBy, self.activity))
+        if self.source.original:
+            self._original(doc, self.source.original)
         publication = self._publication(extraction.publication, doc)
-        for position, article in enumerate(extraction.articles, start=1):
+        articles = list({a.headline.span.start: a for a in reversed(extraction.articles)}.values())[::-1]
+        for position, article in enumerate(articles, start=1):  # one article per headline: the segmenter may find one twice
             self._article(article, position, publication, doc)
+
+    def _original(self, doc: URIRef, original: Original) -> None:
+        """The document the text was read from (a PDF, a web page, a Word file): its own name,
+        hash and media type, and a web page's canonical address."""
+        node = iris.original(self.source.name)
+        self.g.add((node, RDF.type, SCHEMA.DigitalDocument))
+        self.g.add((node, SCHEMA.name, Literal(original.name)))
+        self.g.add((node, SCHEMA.sha256, Literal(original.sha256)))
+        self.g.add((node, SCHEMA.encodingFormat, Literal(original.media_type)))
+        if self.source.metadata and self.source.metadata.url:
+            self.g.add((node, SCHEMA.url, Literal(self.source.metadata.url, datatype=XSD.anyURI)))
+        self.g.add((doc, PROV.wasDerivedFrom, node))
 
     def _publication(self, record: PublicationRecord, doc: URIRef) -> URIRef:
         g = self.g
@@ -53,17 +68,23 @@ class SourceGraphWriter:
         g.add((node, RDF.type, SCHEMA.PublicationIssue))  # an issue (or page) of a periodical
         g.add((node, KG.publicationKind, Literal(record.kind)))
         g.add((node, PROV.wasDerivedFrom, doc))
-        if record.name:  # its masthead or title line (kg.extract.publication); never the file's name
+        meta = self.source.metadata
+        if meta and meta.site_name:  # a web page's site, as its metadata names it
+            g.add((node, SCHEMA.name, Literal(meta.site_name)))
+        elif record.name:  # its masthead or title line (kg.extract.publication); never the file's name
             g.add((node, SCHEMA.name, Literal(record.name.text)))
             self.evidence.node(node, record.name.span, record.name.confidence)
+        if meta and meta.url:
+            g.add((node, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
         if record.publisher:
             org = self.organisation(record.publisher)
             self.evidence.edge(node, SCHEMA.publisher, org, record.publisher.span, record.publisher.confidence)
         for predicate, people in ((SCHEMA.editor, record.editors), (SCHEMA.contributor, record.contributors)):
             for person in people:
                 self.evidence.edge(node, predicate, self.person(person), person.name.span, person.name.confidence)
-        if record.date and len(record.date.text) in _DATE_TYPES:
-            g.add((node, SCHEMA.datePublished, Literal(record.date.text, datatype=_DATE_TYPES[len(record.date.text)])))
+        date = record.date.text if record.date else meta.date if meta and meta.date else None
+        if date and len(date) in _DATE_TYPES:
+            g.add((node, SCHEMA.datePublished, Literal(date, datatype=_DATE_TYPES[len(date)])))
         return node
 
     def _article(self, record: ArticleRecord, position: int, publication: URIRef, doc: URIRef) -> None:
@@ -101,6 +122,8 @@ class SourceGraphWriter:
     def _recommendation(self, rec: RecommendationRecord, article: URIRef) -> None:
         g = self.g
         node = iris.recommendation(self.source.name, rec.span.start)
+        if (node, RDF.type, KG.Recommendation) in g:
+            return  # overlapping articles (a box the segmenter also found as an article) share a sentence: the first keeps it
         g.add((node, RDF.type, KG.Recommendation))
         g.add((node, SCHEMA.text, Literal(rec.text)))
         self.evidence.node(node, rec.span, rec.confidence)

@@ -28,6 +28,11 @@ def source(name: str) -> URIRef:
     return KGR[f"source/{digest(name)}"]
 
 
+def original(name: str) -> URIRef:
+    """The document a source's text was read from (a PDF), when that is not the text itself."""
+    return KGR[f"original/{digest(name)}"]
+
+
 def publication(source_name: str) -> URIRef:
     return KGR[f"publication/{digest(source_name)}"]
 

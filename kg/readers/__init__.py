@@ -1,0 +1,48 @@
+"""Readers for publications that are not plain text: each turns a file's bytes into the text
+that extraction reads, with what the file says about its pages. One module per format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from importlib import import_module
+
+FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}  # file suffix -> the module of kg.readers that reads it
+
+
+class Unreadable(Exception):
+    """The file cannot be read as its format; the message says why and, where possible, what to do."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a web page states about itself in its metadata (not in its text)."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601, as trafilatura gives it
+    site_name: str | None = None
+    url: str | None = None  # the canonical address
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text read from a document. ``page_starts[i]`` is the offset in ``text`` where page
+    i + 1 begins (PDF only); ``warnings`` name what was read only in part."""
+
+    text: str
+    media_type: str
+    page_starts: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    metadata: PageMeta | None = None
+
+
+Reader = Callable[[bytes], Reading]
+
+
+def reader(suffix: str, ocr: bool = False) -> Reader:
+    """The reader for a suffix of :data:`FORMATS`, imported on first use so that a build of text
+    files loads no document library. ``ocr``: a PDF without a text layer is read by OCR."""
+    read: Reader = import_module(f"kg.readers.{FORMATS[suffix]}").read
+    return partial(read, ocr=True) if ocr and suffix == ".pdf" else read

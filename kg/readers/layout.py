@@ -1,0 +1,176 @@
+"""Reading order of printed pages: glyphs with their positions in, lines of text out.
+
+Library-independent: :mod:`kg.readers.pdf` supplies the glyphs. A page is read the way a reader
+reads a magazine page: the running header, footer and page number (repeated at the same height
+on several pages, or a bare number) are furniture and left out; the body is cut into bands at
+lines that span the columns (a headline over the whole page), and each band's columns are read
+one after the other, left to right, top to bottom. A vertical gap larger than the page's usual
+line spacing becomes an empty line (a paragraph break). Hyphens at line ends are kept: undoing
+them is the normaliser's job (kg.normalise.hyphenation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One printed character: its text, left and right edge, baseline (y up) and font size."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """A run of glyphs on one baseline, not crossing a gutter."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+
+
+LINE_TOLERANCE = 0.35  # baselines closer than this many font sizes are one line
+SPACE_GAP = 0.18  # a gap wider than this many font sizes between glyphs is a space
+GUTTER_GAP = 1.2  # a gap wider than this many font sizes on one baseline separates columns
+SPANNING = 0.62  # a line wider than this share of the text area spans the columns
+MARGIN_BAND = 0.1  # furniture lies in the top or bottom tenth of the page
+PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one is a paragraph break
+_PAGE_NUMBER = re.compile(r"^\W{0,3}(?:p\.?\s*|pagina\s+)?\d{1,4}\W{0,3}$", re.IGNORECASE)
+
+
+def lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs grouped into lines (top to bottom), split where a gap on one baseline is a gutter."""
+    ordered = sorted(glyphs, key=lambda g: (-g.baseline, g.left))
+    rows: list[list[Glyph]] = []
+    for glyph in ordered:
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= LINE_TOLERANCE * max(glyph.size, rows[-1][0].size):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    found: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda g: g.left)
+        run: list[Glyph] = [row[0]]
+        for glyph in row[1:]:
+            if glyph.left - run[-1].right > GUTTER_GAP * glyph.size:
+                found.append(_line(run))
+                run = []
+            run.append(glyph)
+        found.append(_line(run))
+    return found
+
+
+def _line(run: list[Glyph]) -> Line:
+    parts = [run[0].text]
+    for before, glyph in zip(run, run[1:]):
+        if glyph.left - before.right > SPACE_GAP * glyph.size and not before.text.isspace():
+            parts.append(" ")
+        parts.append(glyph.text)
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    return Line(text, run[0].left, max(g.right for g in run), run[0].baseline, median(g.size for g in run))
+
+
+def furniture_keys(pages: list[tuple[list[Line], float]]) -> set[tuple[int, str]]:
+    """The (height, text with digits as #) of lines in the margin bands that recur on several
+    pages: running headers and footers, page numbers."""
+    seen: Counter[tuple[int, str]] = Counter()
+    for page_lines, height in pages:
+        seen.update({_key(line) for line in page_lines if _in_margin(line, height)})
+    needed = max(2, round(0.3 * len(pages)))
+    return {key for key, count in seen.items() if count >= needed}
+
+
+def _key(line: Line) -> tuple[int, str]:
+    return round(line.baseline / 3), re.sub(r"\d+", "#", line.text)
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.baseline > (1 - MARGIN_BAND) * height or line.baseline < MARGIN_BAND * height
+
+
+def body_size(page_lines: list[Line]) -> float:
+    """The font size of most of the page's text, counted by characters."""
+    sizes: Counter[float] = Counter()
+    for line in page_lines:
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def is_furniture(line: Line, height: float, recurring: set[tuple[int, str]], body: float) -> bool:
+    """A margin line that recurs on other pages, is a bare page number, or is set smaller than
+    the body text (a running header on a page of its own)."""
+    if not _in_margin(line, height):
+        return False
+    return _key(line) in recurring or bool(_PAGE_NUMBER.match(line.text)) or line.size < 0.9 * body
+
+
+def text_area(pages: list[list[Line]]) -> tuple[float, float]:
+    """The left and right edge of the text on all pages: a page with one short column does not
+    make its full lines look as if they spanned the page."""
+    every = [line for page in pages for line in page]
+    return (min(line.left for line in every), max(line.right for line in every)) if every else (0.0, 0.0)
+
+
+def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line]]:
+    """The body lines as runs read top to bottom: per band, each column in turn. A line wider
+    than :data:`SPANNING` of the ``area`` (:func:`text_area`) spans the columns and cuts the bands."""
+    if not body:
+        return []
+    left, right = area
+    spanning = [line for line in body if line.right - line.left > SPANNING * (right - left)]
+    narrow = [line for line in body if line.right - line.left <= SPANNING * (right - left)]
+    columns = _columns(narrow)
+    cuts = sorted(spanning, key=lambda line: -line.baseline)
+    runs: list[list[Line]] = []
+    top = float("inf")
+    for cut in [*cuts, None]:
+        floor = cut.baseline if cut else float("-inf")
+        for low, high in columns:
+            run = [line for line in narrow if floor < line.baseline < top and low <= (line.left + line.right) / 2 <= high]
+            if run:
+                runs.append(sorted(run, key=lambda line: -line.baseline))
+        if cut:
+            runs.append([cut])
+        top = floor
+    return runs
+
+
+def _columns(narrow: list[Line]) -> list[tuple[float, float]]:
+    """The x ranges covered by the narrow lines, merged where they overlap, left to right."""
+    merged: list[list[float]] = []
+    for line in sorted(narrow, key=lambda line: line.left):
+        if merged and line.left <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], line.right)
+        else:
+            merged.append([line.left, line.right])
+    return [(low, high) for low, high in merged]
+
+
+def page_text(runs: list[list[Line]]) -> str:
+    """The runs as text: one line per printed line, an empty line at a paragraph gap (a step
+    down to an overlapping line larger than the page's usual line step)."""
+    ordered = [line for run in runs for line in run]
+    pairs = list(zip(ordered, ordered[1:]))
+    steps = sorted(a.baseline - b.baseline for a, b in pairs if _below(a, b))
+    usual = steps[len(steps) // 4] if steps else 0.0  # a low quartile: on a page with many paragraphs the median step is a gap
+    out = [ordered[0].text] if ordered else []
+    for before, line in pairs:
+        if usual and _below(before, line) and before.baseline - line.baseline > PARAGRAPH_GAP * usual:
+            out.append("")
+        out.append(line.text)
+    return "\n".join(out)
+
+
+def _below(upper: Line, lower: Line) -> bool:
+    """Whether ``lower`` follows ``upper`` further down the same column."""
+    return upper.baseline > lower.baseline and lower.left < upper.right and upper.left < lower.right
