@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -45,8 +46,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     try:
         network = analyse(load_graph(args.graph))
     except (ValueError, SyntaxError, OSError) as error:  # a parse error names the file and line; no traceback
-        console.print(f"[red]error:[/] could not read {escape(str(args.graph))}: {escape(str(error))}", soft_wrap=True)
-        return 1
+        print(f"kg view: error: could not read {args.graph}: {error}", file=sys.stderr)
+        return 2
     title = args.title or args.graph.name
     try:
         if which == "all":

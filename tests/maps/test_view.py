@@ -42,6 +42,13 @@ def test_view_names_a_missing_graph_file(tmp_path: Path) -> None:
     assert done.returncode == 2 and "nowhere.ttl does not exist" in done.stdout
 
 
+def test_view_refuses_a_broken_graph_in_one_line_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "kapot.ttl").write_text("<a> <b> ", encoding="utf-8")
+    done = _kg(str(tmp_path / "kapot.ttl"), "--out", str(tmp_path / "kaarten"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"kg view: error: could not read {tmp_path / 'kapot.ttl'}")
+
+
 def test_view_refuses_a_theme_with_another_map() -> None:
     done = _kg(str(GRAPH), "--map", "overview", "--theme", "wijkteams")
     assert done.returncode == 2 and "--theme draws a theme map" in done.stdout
