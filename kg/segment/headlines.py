@@ -170,9 +170,10 @@ def title_block(lines: list[Line], start: int, end: int) -> Block | None:
     however long; datelines, category labels and breadcrumbs around it are skipped. A title
     line that runs on into a description ("Zicht op de toeloop. De toeloop is een ...")
     is titled by its first sentence."""
-    line = next((l for l in lines[start:end] if not l.blank and not page_meta(l.text)), None)
+    line = _opening_line(lines, start, end)
     if line is None or line.furniture or bullet(line) or byline(line) or kicker_genre(line) or not _OPENERS.match(line.text):
         return None
+    line = _under_label(lines, line, end) or line
     after = line.index + 1
     if after < len(lines) and not lines[after].blank or line.text.endswith(":") or not 1 <= line.words <= TITLE_WORDS:
         return None
@@ -184,6 +185,56 @@ def title_block(lines: list[Line], start: int, end: int) -> Block | None:
     elif re.search(r"[a-z]\.$", line.text):
         return None  # a sentence of running text, not a title
     return Block((line,))
+
+
+DATELINE_RUN = 8  # a page may print its dateline one part per line: "29", "augustus", "2018", "|", "10:04"
+LABEL_WORDS = 3  # a category label over a title ("Instellingen", "Tips Wijkaanpak") is a word or three
+
+
+def _paragraph(lines: list[Line], index: int, end: int) -> list[Line]:
+    """The lines from ``lines[index]`` up to the next blank line."""
+    run: list[Line] = []
+    for line in lines[index:end]:
+        if line.blank:
+            break
+        run.append(line)
+    return run
+
+
+def _meta_run(run: list[Line]) -> bool:
+    """A paragraph of page furniture: each line a dateline or label, or together one dateline
+    set one part per line ("29 | augustus | 2018 | 10:04")."""
+    if all(page_meta(line.text) for line in run):
+        return True
+    return 1 < len(run) <= DATELINE_RUN and all(line.words <= 2 for line in run) and page_meta(" ".join(line.text for line in run))
+
+
+def _opening_line(lines: list[Line], start: int, end: int) -> Line | None:
+    """The first line of the text that is not page furniture."""
+    index = start
+    while index < end:
+        if lines[index].blank:
+            index += 1
+            continue
+        run = _paragraph(lines, index, end)
+        if not _meta_run(run):
+            return lines[index]
+        index = run[-1].index + 1
+    return None
+
+
+def _under_label(lines: list[Line], line: Line, end: int) -> Line | None:
+    """The title under a category label: a label of a word or three standing alone
+    ("Instellingen", "Tips Wijkaanpak") over a longer line that stands alone too and reads as
+    a title (no full stop, no name alone). The label names the section, the line under it the page."""
+    if line.words > LABEL_WORDS or len(_paragraph(lines, line.index, end)) != 1:
+        return None
+    below = _opening_line(lines, line.index + 1, end)
+    if below is None or len(_paragraph(lines, below.index, end)) != 1 or not _OPENERS.match(below.text):
+        return None
+    if not line.words < below.words <= TITLE_WORDS or below.text.endswith((".", ":", ",", ";")) or byline(below) or is_person_name(below.text):
+        return None
+    return below
 
 
 def _capitals(text: str) -> bool:

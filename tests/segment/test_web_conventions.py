@@ -205,3 +205,14 @@ def test_a_marked_bio_sentence_does_not_end_at_a_title_or_initial() -> None:
     lines = split_lines(text)
     found = bio_credit(lines, 0, len(lines) - 1)
     assert found is not None and [n.text for n in found.names] == ["G. de Boer", "A.M. Koster"]
+
+
+def test_a_dateline_printed_one_part_per_line_is_no_headline() -> None:
+    assert dateline("14 maart 2022 | 09:30 Europe/Amsterdam")
+    (record,) = _records("dateline_per_line.txt")
+    assert record.headline.text == "Nieuwe lector Armoede en Schulden bij Hogeschool Oostland"
+
+
+def test_a_category_label_over_the_title_is_no_headline() -> None:
+    (record,) = _records("label_over_title.txt")
+    assert record.headline.text == "Wethouder wil kortere wachttijden voor de wijkverpleging in Noordveld"
