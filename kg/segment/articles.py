@@ -119,7 +119,7 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
         if colophon_heading(line.text):
             drafts.append(Draft(i, reason="colophon", headline=Block((line,))))
             continue
-        portrayed = portrait(lines, i) if (line.heading_level >= 2 or not markdown and _set_apart(lines, i)) else None
+        portrayed = portrait(lines, i) if (line.heading_level >= 2 or not markdown and (_set_apart(lines, i) or _opens_paragraph(lines, i))) else None
         if portrayed is not None:
             drafts.append(Draft(i, reason="portrait", headline=Block((line,)), portrait=portrayed))
             continue
@@ -198,6 +198,8 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
         late = draft.reason == "late-byline"  # a byline printed after the lead signs the article it stands in
         if merged and (same_start or opening or late or not explicit and not _has_body_between(lines, merged[-1].start, draft.start)):
             keep = merged[-1]
+            if same_start and draft.portrait is not None:
+                keep.reason, keep.headline, keep.portrait = draft.reason, draft.headline, draft.portrait  # a page that opens with a portrait
             keep.late_headline = draft.start if opening and not same_start else keep.late_headline
             keep.byline = keep.byline or draft.byline
             keep.kicker = keep.kicker or draft.kicker
@@ -367,6 +369,12 @@ def _set_apart(lines: list[Line], index: int) -> bool:
     """True when the lines on either side of ``lines[index]`` are blank or kickers."""
     around = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     return all(line.blank or kicker_genre(line) for line in around)
+
+
+def _opens_paragraph(lines: list[Line], index: int) -> bool:
+    """True when ``lines[index]`` follows a blank line or opens the text and lines follow it
+    directly (a portrait's name over the lines that say who they are)."""
+    return (index == 0 or lines[index - 1].blank) and index + 1 < len(lines) and not lines[index + 1].blank
 
 
 def _fallback_headline(lines: list[Line], draft: Draft) -> None:

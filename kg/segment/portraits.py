@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from kg.extract.roles import job_titles
+from kg.extract.roles import affiliation_words, job_titles
 from kg.extract.signatures import role_and_organisation
 from kg.model import Mention, PersonRecord
 from kg.segment.credits import mention_in, person_name
@@ -19,6 +19,7 @@ PORTRAIT_OPENING = 60  # words at the start of a portrait's text that must speak
 DESCRIPTOR_LINES = 3  # role and organisation lines between a portrait's name and its text
 DESCRIPTOR_WORDS = 10
 QUOTES = "'‘\"“"
+_TIE = re.compile(r"^\w+\s+(?:bij|aan|voor)\s+(?:de\s+|het\s+)?(?=[A-Z])")  # "Werkzaam bij", "Verbonden aan de"
 
 
 def portrait(lines: list[Line], index: int) -> PersonRecord | None:
@@ -42,23 +43,40 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
         person.roles += [role] if role else []
         person.affiliations += [replace(organisation, context=person.name.span.through(organisation.span))] if organisation else []
     for descriptor in described:
-        words = descriptor.text.casefold().split()
-        stated = mention_in(descriptor, descriptor.text)
-        if words[0].endswith(tuple(job_titles())) or words[-1].endswith(tuple(job_titles())):
-            person.roles.append(stated)
-        else:
-            for name in _organisations(descriptor):
-                person.affiliations.append(replace(name, context=person.name.span.through(name.span)))
+        if descriptor.text == line.text:
+            continue  # the name printed again, as a page prints it over a photo
+        role, organisations = _described(descriptor)
+        person.roles += [role] if role else []
+        person.affiliations += [replace(name, context=person.name.span.through(name.span)) for name in organisations]
     return person
 
 
-def _organisations(line: Line) -> list[Mention]:
-    """The organisations of a descriptor line: "Stichting A en Werkplaats B" are two, each part
-    opening with a capital; "Zorg en Welzijn Oost" (a lower-case part) stays one name."""
-    parts = re.split(r"\s+(?:en|&)\s+", line.text)
+def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
+    """What a descriptor line says: a role ("Adviseur"), an organisation ("GGD Drenthe"), a
+    role before its organisation ("Docent-onderzoeker Lectoraat Sociale Integratie"), or an
+    organisation after a word that ties a person to it ("Werkzaam bij Zuyd Hogeschool")."""
+    words = line.text.split()
+    folded = [w.casefold() for w in words]
+    tie = _TIE.match(line.text)
+    if tie and folded[0] in affiliation_words():
+        return None, _organisations(line, tie.end())
+    if folded[-1].endswith(tuple(job_titles())):
+        return mention_in(line, line.text), []
+    if folded[0].endswith(tuple(job_titles())):
+        cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words))
+        role = " ".join(words[:cut])
+        return mention_in(line, role), (_organisations(line, len(role) + 1) if cut < len(words) else [])
+    return None, _organisations(line)
+
+
+def _organisations(line: Line, at: int = 0) -> list[Mention]:
+    """The organisations of a descriptor line (from ``at``): "Stichting A en Werkplaats B" are
+    two, each part opening with a capital; "Zorg en Welzijn Oost" (a lower-case part) stays one name."""
+    text = line.text[at:]
+    parts = re.split(r"\s+(?:en|&)\s+", text)
     if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
-        return [mention_in(line, part) for part in parts]
-    return [mention_in(line, line.text)]
+        return [mention_in(line, part, at) for part in parts]
+    return [mention_in(line, text, at)]
 
 
 def _descriptor(line: Line) -> bool:

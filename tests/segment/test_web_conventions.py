@@ -216,3 +216,12 @@ def test_a_dateline_printed_one_part_per_line_is_no_headline() -> None:
 def test_a_category_label_over_the_title_is_no_headline() -> None:
     (record,) = _records("label_over_title.txt")
     assert record.headline.text == "Wethouder wil kortere wachttijden voor de wijkverpleging in Noordveld"
+
+
+def test_a_portrait_name_directly_over_its_role_and_employer_lines() -> None:
+    (record,) = _records("portrait_descriptors.txt")
+    assert record.genre == "portrait"
+    (noor,) = record.interviewees
+    assert noor.name.text == "Noor Hendriks"
+    assert [r.text for r in noor.roles] == ["Beleidsadviseur"]
+    assert [a.text for a in noor.affiliations] == ["Expertisecentrum Wonen en Zorg", "Hogeschool Westkust"]
