@@ -44,6 +44,7 @@ from kg.data import word_list
 from kg.lexicon import zipf
 from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.nlp.pipeline import tokenizer
 from kg.nlp.scoring import score_span_group
 from kg.paths import ontology_dir
 
@@ -125,7 +126,7 @@ class OrganisationFinder:
     def __init__(self, vocab: Vocab, gazetteer: Gazetteer, patterns: PatternData) -> None:
         self.gazetteer = gazetteer
         self.patterns = patterns
-        make_doc = spacy.blank("nl", vocab=vocab).make_doc
+        make_doc = tokenizer(vocab, False)
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._folded = PhraseMatcher(vocab, attr="LOWER")
         self._acronyms_inside: dict[str, frozenset[str]] = {}

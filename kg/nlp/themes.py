@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import spacy
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 from spacy.language import Language
@@ -28,7 +27,7 @@ from spacy.util import registry
 
 from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
-from kg.nlp.pipeline import split_compounds
+from kg.nlp.pipeline import tokenizer, vocab
 from kg.paths import ontology_dir
 
 SPANS_KEY = "themes"
@@ -177,9 +176,7 @@ class ThemeMatcher:
 def _tokenizers() -> tuple[Callable[[str], Doc], Callable[[str], Doc]]:
     """spaCy's Dutch tokenisation and the project pipeline's, which also splits at a hyphen before
     a lower-case part ("e-learning" -> e, -, learning)."""
-    plain, split = spacy.blank("nl"), spacy.blank("nl")
-    split_compounds(split)
-    return plain.tokenizer, split.tokenizer
+    return tokenizer(vocab(), False), tokenizer(vocab(), True)
 
 
 def _tokenizer() -> Callable[[str], Doc]:
