@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.cache import ExtractionCache
 from kg.ingest import RefusedSource, Source, collect, left_out, read_source
 from kg.model import Extraction
-from kg.output import OutputBusy, exclusive, publish
+from kg.output import OutputBusy, exclusive, own_files, publish
 from kg.progress import Reporter
 from kg.rdf.provenance import build_time
 from kg.uptodate import BuildRecord, fingerprint
@@ -18,6 +19,15 @@ MAP_TITLE = "Kennisgraaf sociaal domein"
 
 class BuildError(Exception):
     """The build failed; nothing was written to the output folder."""
+
+    exit_code = 1
+
+
+class InputError(BuildError):
+    """The build was refused for its input (no readable source, a refusal under ``--strict``):
+    the user's to fix, reported as bad input is (exit code 2)."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,20 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     return BuildResult(written, extractions, len(graph), refused, warnings, cached)
 
 
+def _own(options: BuildOptions) -> Callable[[Path], bool]:
+    """The build's own files and folders, which a source folder that holds them must not read."""
+    output, cache = own_files(options.out), options.cache_dir.resolve()
+    return lambda path: output(path) or path.resolve() == cache
+
+
+def _inside(sources: list[Path], folders: tuple[Path, ...]) -> list[Path]:
+    """Those of ``folders`` that exist inside one of the source folders."""
+    return [f for f in folders if f.is_dir() and any(s.is_dir() and f.resolve().is_relative_to(s.resolve()) for s in sources)]
+
+
 def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list[RefusedSource], list[str]]:
-    paths, refused = collect(options.sources)
+    own = _own(options)
+    paths, refused = collect(options.sources, own)
     sources: list[Source] = []
     warnings: list[str] = []
     names: set[str] = set()
@@ -98,16 +120,17 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
         warnings.extend(notes)
     for refusal in refused:
         report.warn(f"refused {refusal}")
-    skipped = left_out(options.sources)
+    warnings += [f"not read: {folder} (this build's own output or cache folder)" for folder in _inside(options.sources, (options.out, options.cache_dir))]
+    skipped = left_out(options.sources, own)
     if skipped:
         kinds = ", ".join(sorted({p.suffix.lower() or "(no extension)" for p in skipped}))
         warnings.append(f"left out {len(skipped)} file(s) that are not sources ({kinds})")
     for note in warnings:
         report.warn(note)
     if refused and options.strict:
-        raise BuildError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
+        raise InputError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
     if not sources:
-        raise BuildError("no readable sources were given (.txt, .md, .pdf, .html, .htm or .docx)")
+        raise InputError("no readable sources were given (.txt, .md, .pdf, .html, .htm or .docx)")
     return sources, refused, warnings
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,19 +66,24 @@ DOCUMENTS = {".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".epub"} 
 _EXPECTED = ", ".join(sorted(SUFFIXES.keys() | READ))
 
 
-def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
+def _nothing(path: Path) -> bool:
+    return False
+
+
+def collect(paths: list[Path], skip: Callable[[Path], bool] = _nothing) -> tuple[list[Path], list[RefusedSource]]:
     """Expand folders into their sources, text (.txt, .md) and documents a reader reads (.pdf,
     .html, .htm, .docx),
     recursively, sorted; refuse what is missing.
 
     In a folder, a document of a type that is not read yet (.odt, .doc, .rtf, .epub), an
     unreadable subfolder and a linked subfolder (not followed) are refused with their reason;
-    other files (data, images) are left out silently: :func:`left_out` counts them."""
+    other files (data, images) are left out silently: :func:`left_out` counts them. In a folder,
+    what ``skip`` says (the build's own output and cache) is not entered."""
     found: list[Path] = []
     refused: list[RefusedSource] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_walk(path, refused))
+            found.extend(_walk(path, refused, skip))
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES or path.suffix.lower() in READ:
                 found.append(path)
@@ -92,9 +97,9 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[RefusedSource]]:
     return sorted(unique.values(), key=lambda p: (p.name, str(p))), refused
 
 
-def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
+def _walk(folder: Path, refused: list[RefusedSource], skip: Callable[[Path], bool]) -> list[Path]:
     found: list[Path] = []
-    for path in _files(folder, refused):
+    for path in _files(folder, refused, skip):
         if path.suffix.lower() in SUFFIXES or path.suffix.lower() in READ:
             found.append(path)
         elif path.suffix.lower() in DOCUMENTS:
@@ -102,8 +107,9 @@ def _walk(folder: Path, refused: list[RefusedSource]) -> list[Path]:
     return found
 
 
-def _files(folder: Path, refused: list[RefusedSource]) -> Iterator[Path]:
-    """Every file below ``folder``, sorted; a linked or unreadable subfolder is refused, not entered."""
+def _files(folder: Path, refused: list[RefusedSource], skip: Callable[[Path], bool]) -> Iterator[Path]:
+    """Every file below ``folder``, sorted; a linked or unreadable subfolder is refused, not
+    entered; what ``skip`` says is passed over."""
 
     def unreadable(error: OSError) -> None:
         refused.append(RefusedSource(Path(error.filename or folder), f"folder cannot be read ({error.strerror or error})"))
@@ -112,18 +118,18 @@ def _files(folder: Path, refused: list[RefusedSource]) -> Iterator[Path]:
         for name in sorted(folders):
             if (Path(root) / name).is_symlink():
                 refused.append(RefusedSource(Path(root) / name, "is a linked folder; give it as a source of its own to read it"))
-        folders[:] = sorted(f for f in folders if not (Path(root) / f).is_symlink())
-        yield from (Path(root) / name for name in sorted(files))
+        folders[:] = sorted(f for f in folders if not (Path(root) / f).is_symlink() and not skip(Path(root) / f))
+        yield from (Path(root) / name for name in sorted(files) if not skip(Path(root) / name))
 
 
-def left_out(paths: list[Path]) -> list[Path]:
+def left_out(paths: list[Path], skip: Callable[[Path], bool] = _nothing) -> list[Path]:
     """Files in the source folders that are neither read nor refused (data, images), found by
     the same walk as :func:`collect`."""
     return [
         p
         for folder in paths
         if folder.is_dir()
-        for p in _files(folder, [])
+        for p in _files(folder, [], skip)
         if p.suffix.lower() not in SUFFIXES and p.suffix.lower() not in READ and p.suffix.lower() not in DOCUMENTS
     ]
 

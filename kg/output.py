@@ -19,7 +19,7 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +33,20 @@ class OutputBusy(Exception):
 
 def lock_path(out: Path) -> Path:
     return out.parent / f".{out.name}.lock"
+
+
+def own_files(out: Path) -> Callable[[Path], bool]:
+    """Whether a path is the build's own: the output folder, its lock, or a staging or old
+    folder of it. A source folder that holds the output folder (``kg build notes --out
+    notes/exports``) must not read the build's own text exports back as sources."""
+    out = out.resolve()
+    prefix = f".{out.name}."
+
+    def own(path: Path) -> bool:
+        path = path.resolve()
+        return path == out or path.parent == out.parent and path.name.startswith(prefix)
+
+    return own
 
 
 def _leftovers(out: Path) -> list[Path]:

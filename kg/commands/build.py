@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     except BuildError as error:
         report.close()
         Console(stderr=True).print(f"[red]build failed:[/] {error}", markup=True, highlight=False)
-        return 1
+        return error.exit_code
     console.print(table(result))
     if result.unchanged:
         console.print(f"nothing changed since the last build into {args.out}: its exports are up to date (--force builds again)")

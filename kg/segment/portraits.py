@@ -6,10 +6,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract.roles import affiliation_words, job_titles
 from kg.extract.signatures import role_and_organisation
 from kg.model import Mention, PersonRecord
+from kg.nlp.organisations import DEFAULT_PATTERNS, PatternData
 from kg.segment.credits import mention_in, person_name
 from kg.segment.lines import Line
 
@@ -63,10 +65,21 @@ def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
     if folded[-1].endswith(tuple(job_titles())):
         return mention_in(line, line.text), []
     if folded[0].endswith(tuple(job_titles())):
-        cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words))
+        cut = _head_start(folded, next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words)))
         role = " ".join(words[:cut])
         return mention_in(line, role), (_organisations(line, len(role) + 1) if cut < len(words) else [])
     return None, _organisations(line)
+
+
+def _head_start(folded: list[str], cut: int) -> int:
+    """Where the organisation starts when the words before ``cut`` end in a head that an
+    organisation's name may carry in lower case ("Beleidsadviseur gemeente Uithoorn")."""
+    return next((k for k in range(1, cut) if " ".join(folded[k:cut]) in _lowercase_heads()), cut)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_heads() -> frozenset[str]:
+    return frozenset(PatternData.load(DEFAULT_PATTERNS).lowercase_heads)
 
 
 def _organisations(line: Line, at: int = 0) -> list[Mention]:

@@ -37,7 +37,7 @@ def test_eval_names_a_missing_file() -> None:
 def test_strict_build_fails_with_the_refused_file_named(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     done = _kg("build", str(tmp_path), "--out", str(tmp_path / "out"), "--strict", "--cache-dir", str(tmp_path / "cache"))
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert "empty.txt" in done.stdout + done.stderr
     assert not (tmp_path / "out" / "kg.ttl").exists()
 

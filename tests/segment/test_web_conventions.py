@@ -225,3 +225,10 @@ def test_a_portrait_name_directly_over_its_role_and_employer_lines() -> None:
     assert noor.name.text == "Noor Hendriks"
     assert [r.text for r in noor.roles] == ["Beleidsadviseur"]
     assert [a.text for a in noor.affiliations] == ["Expertisecentrum Wonen en Zorg", "Hogeschool Westkust"]
+
+
+def test_a_portrait_role_before_a_municipality_keeps_the_municipality_whole() -> None:
+    (record,) = _records("portrait_municipal.txt")
+    (kees,) = record.interviewees
+    assert [r.text for r in kees.roles] == ["Beleidsmedewerker"]
+    assert [a.text for a in kees.affiliations] == ["gemeente Lingewaard"]
