@@ -18,7 +18,7 @@ KINDS = {
     "hogeschool", "universiteit", "ministerie", "kennisinstituut", "overheidsorganisatie", "gemeente",
     "adviesraad", "fonds", "branchevereniging", "beroepsvereniging", "zorgaanbieder", "welzijnsorganisatie",
     "belangenorganisatie", "werkplaats", "lectoraat", "expertisecentrum", "onderzoeksinstituut",
-    "politie-justitie", "media", "bedrijf", "woningcorporatie", "internationaal", "other",
+    "politie-justitie", "politieke-partij", "media", "bedrijf", "woningcorporatie", "internationaal", "other",
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
