@@ -8,18 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.source import extract
-from kg.ingest import read_source
 from kg.model import ArticleRecord
+from tests.utils.building import only_article
 
 FIXTURE = Path(__file__).parent / "fixtures" / "council_news.txt"
 
 
 @pytest.fixture(scope="module")
 def article() -> ArticleRecord:
-    source, _ = read_source(FIXTURE)
-    (record,) = extract(source).articles
-    return record
+    return only_article(FIXTURE)
 
 
 def test_quoted_council_members_are_interviewees_affiliated_to_their_party(article: ArticleRecord) -> None:

@@ -7,18 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.source import extract
-from kg.ingest import read_source
 from kg.model import ArticleRecord
+from tests.utils.building import only_article
 
 FIXTURE = Path(__file__).parent / "fixtures" / "news_interview.txt"
 
 
 @pytest.fixture(scope="module")
 def article() -> ArticleRecord:
-    source, _ = read_source(FIXTURE)
-    (record,) = extract(source).articles
-    return record
+    return only_article(FIXTURE)
 
 
 def test_a_name_and_role_before_a_quote_is_an_interviewee_not_the_author(article: ArticleRecord) -> None:

@@ -7,6 +7,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.build import BuildOptions, BuildResult, build
+from kg.extract.source import extract
+from kg.ingest import read_source
+from kg.model import ArticleRecord
 from kg.progress import PlainReporter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,3 +24,10 @@ def run_build(sources: list[Path], out: Path, cache: Path, **options: object) ->
 
 def load_turtle(path: Path) -> Graph:
     return Graph().parse(path, format="turtle")
+
+
+def only_article(path: Path) -> ArticleRecord:
+    """The one article extracted from the source file at ``path``."""
+    source, _ = read_source(path)
+    (record,) = extract(source).articles
+    return record
