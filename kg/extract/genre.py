@@ -8,6 +8,15 @@ _QUOTE = re.compile(r"[‘“\"]")
 _SPEECH = re.compile(r"\b(zegt|vertelt|aldus|stelt|legt .{0,20} uit|benadrukt|vindt)\b")
 _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
 _RESEARCH = re.compile(r"\b(onderzoek\w*|respondenten|literatuur|studie|uitkomsten)\b", re.IGNORECASE)
+_QUESTION_ANSWER = re.compile(r"^(?![‘“\"'])[^\n.!?]{8,200}\?[ \t]*\n?(?:[ \t]*\n)?[ \t]*[‘“\"']", re.MULTILINE)
+QA_TURNS = 2  # question lines, each answered by a quote, that make an article a question-and-answer interview
+
+
+def question_answer_turns(text: str) -> int:
+    """How often a paragraph opens with a question answered by a quote, on the next line or
+    (in text whose lines are joined) after it: "Wat vind je het leukst aan het vak?" /
+    "‘Interacties met studenten. ...’"."""
+    return len(_QUESTION_ANSWER.findall(text))
 
 
 def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: bool, position: int) -> str:
@@ -15,6 +24,8 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
     report, news, essay, other) from simple, explainable cues."""
     if kicker_genre:
         return kicker_genre
+    if question_answer_turns(text) >= QA_TURNS:
+        return "interview"
     words = max(1, len(text.split()))
     quotes = len(_QUOTE.findall(text)) / words * 1000
     speech = len(_SPEECH.findall(text)) / words * 1000

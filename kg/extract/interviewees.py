@@ -5,7 +5,9 @@ attributions ("zegt X", "aldus X", "volgens X", "X ... vult aan", "zegt projectl
 Movisie, X"), a question-and-answer turn ("X: ‘..."), a sentence that opens with the name
 and ends in a colon before a quote ("X, columnist, las voor wat ze schreef: ‘..."); or one
 attribution for someone the article introduces (a role or organisation stated, named in the lead of an interview, or named three
-times); or, in an interview, someone portrayed in a caption ("X, hoogleraar ...") and named again.
+times); or, in an interview, someone portrayed in a caption ("X, hoogleraar ...") and named again;
+or, in an interview printed as questions each answered by a quote, someone its lead names and
+the text names again.
 
 A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
 article that names no one else: there the pronoun can only be that person. Elsewhere it may be anyone named before it, such
@@ -20,6 +22,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.genre import QA_TURNS, question_answer_turns
 from kg.extract.names import surname
 
 LEAD = 600  # characters of an article's opening that introduce its interviewees
@@ -76,12 +79,14 @@ def interviewees(text: str, names: list[str], genre: str, exclude: set[str], des
     the surnames of people whose role or organisation the article states."""
     chosen: list[str] = []
     others = [name for name in names if surname(name) not in exclude]
+    answering = genre == "interview" and question_answer_turns(text) >= QA_TURNS
     for name in others:
         key = surname(name)
         count = _attributions(text, name) + int(len(others) == 1 and _pronoun_attribution(text, name))
         mentions = len(_printed_surname(name).findall(text))
         introduced = key in described or mentions >= 3 or (genre == "interview" and name.split()[-1] in text[:LEAD])
         portrayed = genre == "interview" and key in described and mentions >= 2 and _captioned(text, name)
+        portrayed |= answering and name.split()[-1] in text[:LEAD] and mentions >= 2  # the one a question-and-answer interview introduces
         if count >= MIN_ATTRIBUTIONS or (count >= 1 and introduced) or portrayed:
             chosen.append(name)
     return chosen

@@ -3,7 +3,8 @@
 Shapes, each general to the genre:
 - "X, senior-adviseur bij Movisie"; "X (coördinator bij Humanitas)"; "X is lector Y aan Avans
   Hogeschool en bijzonder hoogleraar aan de Open Universiteit" (a bio chains roles and organisations);
-- "X (Institute for Positive Health)"; "X van het Landelijk Steunpunt Verlies";
+- "X (Institute for Positive Health)"; "X van het Landelijk Steunpunt Verlies"; "X werkt al elf
+  jaar bij de Hanze" (a verb of working, a few words, the organisation);
 - "Movisie-bestuurder X" (organisation-role compound before the name, the organisation being
   mentioned elsewhere in the article);
 - "staatssecretaris Blokhuis", "filosoof Daan Roovers" (a role noun before the name);
@@ -35,6 +36,7 @@ _APPOSITION = re.compile(rf"\s*(?:,\s*(?:die\s+|zij\s+|hij\s+)?(?:is\s+|was\s+)?
 _CHAIN = re.compile(rf"\s*(?:,\s*|\s+en\s+|,\s*en\s+){_ROLE}\s+{_LINK}\s+(?:de\s+|het\s+)?")
 _PLAIN_LINK = re.compile(rf"\s*,?\s*{_LINK}\s+(?:de\s+|het\s+)?{_KIND}")
 _PARENTHESIS = re.compile(r"\s*\(\s*")
+_WORKS = re.compile(r"\s+(?:werkt|werkte)\s+(?:[\w’']+\s+){0,5}?(?:bij|voor)\s+(?:de\s+|het\s+)?")  # "X werkt al elf jaar bij de Hanze"
 _MARKS = re.compile(r"[*_]*")
 _CONTACT = re.compile(r"\s*\([^()]*@[^()]*\)")
 _COMPOUND_BEFORE = re.compile(r"(?P<org>[\w.&]+)-(?P<role>[a-zé][a-zé-]+)\s+$")
@@ -122,7 +124,7 @@ def _after(doc: Doc, person: Span, organisations: list[Span]) -> list[Affiliatio
                 break  # "X (fractievoorzitter van Partij Y, red.)": the editor's gloss on someone quoted from elsewhere
             if apposition:
                 found.append(Affiliation(person, _role_span(doc, position, apposition), org))
-            elif _PARENTHESIS.fullmatch(between) or _PLAIN_LINK.fullmatch(between):
+            elif _PARENTHESIS.fullmatch(between) or _PLAIN_LINK.fullmatch(between) or _WORKS.fullmatch(between):
                 found.append(Affiliation(person, None, org))
             elif _SET_OFF.fullmatch(between) and (compound := _COMPOUND_AFTER.match(text, org.end_char)):
                 at = compound.start("role")
