@@ -37,6 +37,7 @@ MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutc
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
 MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
+MIN_SINGLE_SPECIFICITY = 0.8  # a concept named once, in the body only, must be printed as an uncommon word (zipf <= 4.8)
 MIN_THEMES = 5  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
 HYPHENS = frozenset("-\u2010\u2011")
 _DROP = HYPHENS | frozenset(" \u00ad")
@@ -289,11 +290,16 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + (0.1 * in the
     lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
     the article says it is about) outranks a body-only one. A body-only concept mentioned once
-    is noise, and so is one the headline does not name that is rare for the article's length
-    (see :func:`_recurs`), unless the article has fewer than MIN_THEMES salient concepts: then
-    the strongest of the rare ones that the lead names or that recur fill the gap, since a long
-    article's secondary topics fall under the density bar. Specificity discounts concepts printed as everyday words ("beleid", "samenleving"):
-    by their Dutch word frequency (wordfreq), the way IDF discounts words every document uses.
+    is salient only when it is printed as an uncommon word (``MIN_SINGLE_SPECIFICITY``: "zorg" or
+    "beleid" once is a passing mention) and the article is short enough for one mention to pass
+    the density bar (see :func:`_recurs`: a news item of 250 words). A concept the headline does
+    not name that is rare for the article's length is a passing mention too, unless the article
+    has fewer than MIN_THEMES salient concepts: then the strongest of the rare ones that the lead
+    names or that recur fill the gap, since a long article's secondary topics fall under the
+    density bar. Of equal weights, the concept the article names first wins. Specificity
+    discounts concepts printed as everyday words ("beleid", "samenleving"): by their Dutch word
+    frequency (wordfreq), the way IDF discounts words
+    every document uses.
     """
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
     if group is None:
@@ -304,8 +310,10 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     in_headline = {concept for _, _, concept in matcher_for(thesaurus)(_tokenizer()(headline))}
     top = max(counts.values(), default=1)
     surfaces: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
     for span in group:
         surfaces.setdefault(span.kb_id_, []).append(span.text)
+        first.setdefault(span.kb_id_, span.start_char)
 
     def weight(concept: str) -> float:
         frequency = math.log1p(counts[concept]) / math.log1p(top)
@@ -315,11 +323,16 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
         return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
 
     words = sum(1 for token in doc if not (token.is_punct or token.is_space))
-    ranked = sorted(set(counts) | in_headline, key=lambda c: (-weight(c), c))
-    named = [c for c in ranked if c in in_headline or c in in_lead or counts[c] > 1]
-    salient = [c for c in named if c in in_headline or _recurs(counts[c], words)]
-    backup = [c for c in named if c not in salient][: max(0, MIN_THEMES - len(salient))]
-    kept = sorted(salient + backup, key=lambda c: (-weight(c), c))
+
+    def rank(concept: str) -> tuple[float, int, str]:
+        return -weight(concept), first.get(concept, -1), concept
+
+    ranked = sorted(set(counts) | in_headline, key=rank)
+    named = {c for c in ranked if c in in_headline or c in in_lead or counts[c] > 1}
+    specific = {c for c in ranked if c not in named and _specificity(surfaces[c]) >= MIN_SINGLE_SPECIFICITY}  # once, in the body
+    salient = [c for c in ranked if c in in_headline or (c in named or c in specific) and _recurs(counts[c], words)]
+    backup = [c for c in ranked if c in named and c not in salient][: max(0, MIN_THEMES - len(salient))]
+    kept = sorted(salient + backup, key=rank)
     return [(concept, round(weight(concept), 3)) for concept in kept[:limit]]
 
 

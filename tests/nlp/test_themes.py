@@ -114,9 +114,15 @@ def test_weigh_themes_lets_headline_and_lead_decide(nlp: Language) -> None:
     assert len(ranked) <= 8
 
 
-def test_weigh_themes_drops_a_single_body_mention(nlp: Language) -> None:
-    doc = nlp("Een lange inleiding zonder thema. " * 20 + "Ook de jeugdzorg kwam ter sprake.")
+def test_weigh_themes_drops_a_single_body_mention_in_a_long_article(nlp: Language) -> None:
+    doc = nlp("Een lange inleiding zonder thema. " * 200 + "Ook de jeugdzorg kwam ter sprake.")
     assert weigh_themes(doc, headline="Een nieuw begin", lead_chars=100) == []
+
+
+def test_weigh_themes_keeps_a_specific_concept_named_once_in_a_short_item(nlp: Language) -> None:
+    doc = nlp("Een korte inleiding zonder thema. " * 20 + "Ook de jeugdzorg en de zorg kwamen ter sprake.")
+    names = [concept for concept, _ in weigh_themes(doc, headline="Een nieuw begin", lead_chars=100)]
+    assert names == ["jeugdhulp"]  # "zorg" is an everyday word: once is in passing
 
 
 def test_weigh_themes_drops_a_concept_rare_for_the_article_length(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
