@@ -84,6 +84,13 @@ def corrupt_cache(folder: Path) -> list[str]:
     return args
 
 
+def out_inside_sources(folder: Path) -> list[str]:
+    """The folder that holds the sources also holds --out, with an earlier build's maps (.html)
+    in it: they must not be read back as sources."""
+    sources(folder, {})
+    return ["build", str(folder), "--out", str(folder / "exports")]
+
+
 def long_article(folder: Path) -> list[str]:
     return build_with({"lang.txt": (ARTICLE + ("Gemeenten moeten investeren in het sociaal werk in de wijk. " * 16 + "\n\n") * 1100).encode()})(folder)
 
@@ -122,6 +129,7 @@ CASES: list[tuple[str, Setup]] = [
     ("/dev/zero as a source", lambda folder: ["build", str(sources(folder, {})), "/dev/zero", "--out", str(folder / "exports")]),
     ("a source that does not exist", lambda folder: ["build", str(sources(folder, {})), str(folder / "weg.txt"), "--out", str(folder / "exports")]),
     ("two files with one name", same_name),
+    ("--out inside the source folder", out_inside_sources),
     ("a refused file under --strict", build_with({"leeg.txt": b""}, "--strict")),
     ("an article of 1.1 M characters", long_article),
     ("--out is a file", out_is_file),

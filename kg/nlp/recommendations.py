@@ -559,8 +559,8 @@ def _runs_in(token: Token) -> bool:
     if token.i == 0 or not token.is_title or zipf(token.lower_) < 5.5:
         return False
     before = token.doc[token.i - 1]
-    if not before.text[-1:].isalpha() or not before.text[-1:].islower():
-        return False
+    if not before.text[-1:].isalpha() or not before.text[-1:].islower() or before.is_title and token.i > 1:
+        return False  # after a capitalised word it goes on a name: "Platform Lectoren Sociaal Werk"
     for back in range(token.i - 1, max(-1, token.i - 1 - HEADLINE_TOKENS), -1):
         previous = token.doc[back]
         if previous.is_space and "\n" in previous.text:

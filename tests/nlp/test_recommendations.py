@@ -422,6 +422,16 @@ def test_a_capital_inside_a_sentence_is_a_name_not_a_run_in_headline(nlp: Langua
     assert recommendations(nlp, "Ons? Is er een crisis nodig om het verdeelde Nederland te verenigen?") == []
 
 
+def test_a_name_of_capitalised_words_is_no_run_in_headline(nlp: Language) -> None:
+    text = "De werkgroep sluit aan bij het Netwerk Lokaal Sociaal Werk. Zij komt twee keer per jaar bijeen."
+    assert recommendations(nlp, text) == []
+
+
+def test_a_modal_in_an_indirect_question_describes(nlp: Language) -> None:
+    assert recommendations(nlp, "De wethouder legt uit hoe het nieuwe loket eruit moet zien.") == []
+    assert recommendations(nlp, "Niemand weet waarom de regels zo streng moeten zijn.") == []
+
+
 def test_a_reference_in_a_list_is_no_tip(nlp: Language) -> None:
     assert recommendations(nlp, "Bronnen\n\n- Trouw (3 maart 2021). *") == []
 
