@@ -113,7 +113,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
     described = {key for key in people if key in introduced}
-    chosen = set(interviewees(text_of(doc), [p.name.text for p in people.values()], record.genre, authors, described))
+    chosen = set(interviewees(text_of(doc), [p.name.text for p in people.values()], record.genre, authors, described, record.headline.text))
     record.interviewees = portrayed + [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]
     record.organisations = _organisations(doc, locate)

@@ -7,7 +7,8 @@ and ends in a colon before a quote ("X, columnist, las voor wat ze schreef: ‘.
 attribution for someone the article introduces (a role or organisation stated, named in the lead of an interview, or named three
 times); or, in an interview, someone portrayed in a caption ("X, hoogleraar ...") and named again;
 or, in an interview printed as questions each answered by a quote, someone its lead names and
-the text names again.
+the text names again; or someone the headline names and the text names again: the article is
+about them ("Vertrek lector X", "Voor de klas: X", "X: ‘Sociaal werk moet ...’").
 
 A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
 article that names no one else: there the pronoun can only be that person. Elsewhere it may be anyone named before it, such
@@ -74,7 +75,7 @@ def _captioned(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)},\s+[a-z]", text) is not None
 
 
-def interviewees(text: str, names: list[str], genre: str, exclude: set[str], described: set[str] = frozenset()) -> list[str]:
+def interviewees(text: str, names: list[str], genre: str, exclude: set[str], described: set[str] = frozenset(), headline: str = "") -> list[str]:
     """The names (full forms) of the people the article gives the floor to. ``described`` holds
     the surnames of people whose role or organisation the article states."""
     chosen: list[str] = []
@@ -87,6 +88,7 @@ def interviewees(text: str, names: list[str], genre: str, exclude: set[str], des
         introduced = key in described or mentions >= 3 or (genre == "interview" and name.split()[-1] in text[:LEAD])
         portrayed = genre == "interview" and key in described and mentions >= 2 and _captioned(text, name)
         portrayed |= answering and name.split()[-1] in text[:LEAD] and mentions >= 2  # the one a question-and-answer interview introduces
+        portrayed |= _printed_surname(name).search(headline) is not None and mentions >= 2  # the one the headline is about
         if count >= MIN_ATTRIBUTIONS or (count >= 1 and introduced) or portrayed:
             chosen.append(name)
     return chosen
