@@ -23,10 +23,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
     return parser, commands
 
 
+PIPED_WIDTH = 120  # columns of tables written to a file, a pipe or a CI log, where no terminal sets a width
+
+
 def main(argv: list[str] | None = None) -> int:
     parser, commands = _parser()
     args = parser.parse_args(argv)
-    return commands[args.command].run(args, Console(stderr=False))
+    return commands[args.command].run(args, Console(stderr=False, width=None if sys.stdout.isatty() else PIPED_WIDTH))
 
 
 if __name__ == "__main__":

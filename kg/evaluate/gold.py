@@ -40,6 +40,7 @@ class Article:
     organisations: tuple[Organisation, ...] = ()
     themes: tuple[Theme, ...] = ()
     recommendations: tuple[str, ...] = ()
+    genre: str | None = None  # editorial, interview, column, ... (GOLD_FORMAT.md)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _article(entry: dict[str, Any]) -> Article:
         organisations=tuple(_organisation(o) for o in _list(entry, "organisations")),
         themes=tuple(Theme((_text(label, "a theme"),)) for label in _list(entry, "themes")),
         recommendations=tuple(_text(r["text"], "a recommendation's text") for r in _list(entry, "recommendations")),
+        genre=_text(entry["genre"], "a genre") if entry.get("genre") is not None else None,
     )
 
 

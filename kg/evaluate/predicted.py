@@ -75,6 +75,7 @@ def _article(graph: Graph, node: URIRef, doc: URIRef) -> Article:
         organisations=tuple(_organisation(graph, o) for o in _typed(graph, mentioned, SCHEMA.Organization)),
         themes=tuple(_theme(graph, c) for c in sorted(graph.objects(node, SCHEMA.about))),
         recommendations=tuple(text for r in recommendations for text in _texts(graph, r, SCHEMA.text)),
+        genre=str(genre) if (genre := graph.value(node, SCHEMA.genre)) is not None else None,
     )
 
 

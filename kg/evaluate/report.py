@@ -69,7 +69,7 @@ def render_table(report: EvalReport) -> Table:
     return table
 
 
-SHORT = {"articles": "art", "authors": "auth", "interviewees": "intv", "persons": "pers", "affiliations": "affil", "organisations": "orgs", "themes": "themes", "recommendations": "recs"}
+SHORT = {"articles": "art", "genres": "genre", "authors": "auth", "interviewees": "intv", "persons": "pers", "affiliations": "affil", "organisations": "orgs", "themes": "themes", "recommendations": "recs"}
 
 
 def render_sources(report: EvalReport, baseline: EvalReport | None = None, title: str = "per source") -> Table:

@@ -26,7 +26,7 @@ from kg.evaluate.matching import (
 Scored = Person | Organisation | Theme | Article | str | tuple[Person, Organisation]  # what a category compares
 T = TypeVar("T", bound=Scored)
 
-CATEGORIES = ("articles", "authors", "interviewees", "persons", "affiliations", "organisations", "themes", "recommendations")
+CATEGORIES = ("articles", "genres", "authors", "interviewees", "persons", "affiliations", "organisations", "themes", "recommendations")
 
 MAX_TEXT = 160  # characters of a recommendation shown in an error
 
@@ -215,6 +215,16 @@ def _per_article(source: str, articles: list[ArticlePair], items: Callable[[Arti
     return total
 
 
+def _genre(article: Article) -> tuple[str, ...]:
+    """An article's genre as one item: an aligned article with the gold's genre is a true
+    positive, with another genre a false positive and a false negative."""
+    return (article.genre,) if article.genre else ()
+
+
+def _same_genre(a: str, b: str) -> float:
+    return float(a == b)
+
+
 def score_source(gold: SourceRecord, predicted: SourceRecord | None) -> dict[str, Counts]:
     """Counts, with their FP and FN, per category for one source; ``predicted`` None when the graph
     lacks the source. Only predicted articles that start in the lines the gold covers count, with
@@ -224,6 +234,7 @@ def score_source(gold: SourceRecord, predicted: SourceRecord | None) -> dict[str
     where = Where(gold.source)
     articles = _article_pairs(gold.articles, pred_articles, pairs)
     counts = {"articles": _tally(gold.articles, pred_articles, pairs, where)}
+    counts["genres"] = _per_article(gold.source, articles, _genre, _same_genre)
     counts["authors"] = _per_article(gold.source, articles, lambda a: a.authors, same_person)
     counts["interviewees"] = _per_article(gold.source, articles, lambda a: a.interviewees, same_person)
     counts["persons"] = _per_article(gold.source, articles, lambda a: a.persons, same_person)

@@ -61,7 +61,7 @@ def test_a_source_that_lost_is_listed_with_its_counts(tmp_path: Path, capsys: py
 def test_the_table_shows_each_change_and_the_cli_lists_the_losses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = _better_authors(_saved(tmp_path, capsys))
     table = render_sources(evaluate(GOLD, GRAPH), load_baseline(before))
-    authors = table.columns[2]
+    authors = table.columns[3]
     assert authors.header == "auth" and "[red]-0.20[/]" in list(authors.cells)[0]
     assert main(["eval", "--gold", str(GOLD), "--graph", str(GRAPH), "--baseline", str(before)]) == 0
     out = capsys.readouterr().out

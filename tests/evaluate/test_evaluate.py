@@ -40,6 +40,8 @@ EXPECTED = {
     "themes": (5, 1, 3),
     # one sentence cut without its full stop still matches; one wrong, one missed
     "recommendations": (3, 1, 1),
+    # three of the four aligned articles have the gold's genre
+    "genres": (3, 1, 1),
 }
 
 
@@ -95,7 +97,7 @@ def test_missing_source_counts_all_gold_as_false_negatives(tmp_path: Path) -> No
     report = evaluate(GOLD, path)
     assert report.missing_sources == (SOURCE,)
     gold_sizes = {
-        "articles": 4, "authors": 3, "interviewees": 1, "persons": 1, "affiliations": 2,
+        "articles": 4, "genres": 4, "authors": 3, "interviewees": 1, "persons": 1, "affiliations": 2,
         "organisations": 6, "themes": 8, "recommendations": 4,
     }
     assert _triples(report) == {c: (0, 0, n) for c, n in gold_sizes.items()}
