@@ -61,7 +61,7 @@ def main() -> None:
             folder = base / f"article{kb:g}"
             folder.mkdir()
             write_article(folder / "artikel.txt", int(kb * 1000), paragraphs)
-            previous = _row("one article", kb / 1000, run_build(folder, base / "out", base / "cache", 1, force=True), previous)
+            previous = _row("one article", kb / 1000, run_build(folder, base / "out", base / f"cache-article{kb:g}", 1, force=True), previous)
         seed_mb = sum(p.stat().st_size for p in SEEDS.glob("*.txt")) / 1e6
         previous = None
         for mb in doublings(*args.corpus_mb):
@@ -69,7 +69,8 @@ def main() -> None:
             folder.mkdir()
             make_corpus(folder, max(1, round(mb / seed_mb)))
             size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-            previous = _row(f"corpus, jobs={args.jobs}", size, run_build(folder, base / "out", base / "cache", args.jobs, force=True), previous)
+            cache = base / f"cache{mb:g}"  # a step's copies repeat the step before's: a shared cache would hold their extractions
+            previous = _row(f"corpus, jobs={args.jobs}", size, run_build(folder, base / "out", cache, args.jobs, force=True), previous)
 
 
 def _row(name: str, size: float, measured: tuple[float, float], previous: tuple[float, float] | None) -> tuple[float, float]:

@@ -250,17 +250,18 @@
     panel.appendChild(tag);
     panel.appendChild(el("h2", null, n.label));
     if (n.info) panel.appendChild(el("p", null, n.info));
-    panel.appendChild(el("p", "iri", n.iri));
-    var rows = [["links on this map", n.links], ["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)], ["community", n.community]];
-    if (n.source) rows.unshift(["source file", n.source]);
-    facts(rows);
-    if (n.themes.length) { section("Theme filters that show it"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
-    if (n.organisations.length) { section("Organisation filters that show it"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
-    evidence(n.evidence);
+    evidence(n.evidence);  /* why the graph says so comes first; figures and filters after it */
     var near = network.getConnectedNodes(id).sort(function (a, b) { return info[a].rank - info[b].rank; });
     section("Connected (" + near.length + ")");
     near.slice(0, MAX_NEIGHBOURS).forEach(function (other) { panel.appendChild(nodeLink(other)); });
     if (near.length > MAX_NEIGHBOURS) panel.appendChild(el("p", "empty", (near.length - MAX_NEIGHBOURS) + " more"));
+    var rows = [["links on this map", n.links], ["articles", n.articles], ["degree centrality", n.degree.toFixed(3)], ["betweenness", n.betweenness.toFixed(3)], ["community", n.community]];
+    if (n.source) rows.unshift(["source file", n.source]);
+    section("Figures");
+    facts(rows);
+    if (n.themes.length) { section("Theme filters that show it"); chips(n.themes.map(function (t) { return data.themes[t]; })); }
+    if (n.organisations.length) { section("Organisation filters that show it"); chips(n.organisations.map(function (o) { return data.organisations[o]; })); }
+    panel.appendChild(el("p", "iri", n.iri));
   }
 
   function showEdge(id) {
