@@ -121,8 +121,14 @@ def _edge(number: int, u: int, v: int, attrs: dict[str, Any], heaviest: float) -
 
 
 def _evidence(attrs: dict[str, Any]) -> list[dict[str, str]]:
+    """Each quote with its article, publication and source file, and its page where the text
+    was read from a PDF."""
     return [
-        {"quote": _clip(str(item.get("quote", ""))), **{key: str(item.get(key, "")) for key in ("source", "article", "publication")}}
+        {
+            "quote": _clip(str(item.get("quote", ""))),
+            **{key: str(item.get(key, "")) for key in ("source", "article", "publication")},
+            **({"page": str(item["page"])} if item.get("page") else {}),
+        }
         for item in attrs.get("evidence", [])[:5]
     ]
 

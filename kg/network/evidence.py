@@ -21,6 +21,7 @@ class Quote:
     source: str
     start: int
     confidence: float
+    page: int | None = None  # the page of the PDF the text was read from, where the quote starts
 
 
 _WRAP = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n\s*(?=[a-zà-ÿ])")  # "geconfron-\nteerd": a word wrapped at a line end
@@ -49,13 +50,15 @@ class EvidenceIndex:
             body, target = graph.value(annotation, OA.hasBody), graph.value(annotation, OA.hasTarget)
             if body is None or target is None:
                 continue
-            exact, start = "", 0
+            exact, start, page = "", 0, None
             for selector in graph.objects(target, OA.hasSelector):
                 exact = str(graph.value(selector, OA.exact) or exact)
                 start = int(graph.value(selector, OA.start) or start)
+                fragment = str(graph.value(selector, RDF.value) or "")
+                page = int(fragment.removeprefix("page=")) if fragment.startswith("page=") else page
             source = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name) or "")
             confidence = float(graph.value(annotation, KG.confidence) or 0.0)
-            self._quotes[body].append(Quote(readable(exact), source, start, confidence))
+            self._quotes[body].append(Quote(readable(exact), source, start, confidence, page))
 
     def node(self, node: URIRef) -> list[Quote]:
         """The quotes annotating ``node``, most confident first, then in text order."""

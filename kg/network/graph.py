@@ -135,6 +135,8 @@ def _attributed(network: nx.Graph, evidence: EvidenceIndex, quotes: list[Quote],
         same = before or [a for source, _, a in starts if source == quote.source]
         article = network.nodes[same[-1] if before else same[0]] if same else {}
         item = {"quote": quote.text, "source": quote.source, "article": article.get("label", ""), "publication": article.get("publication", "")}
+        if quote.page is not None:
+            item["page"] = str(quote.page)
         if item not in named:
             named.append(item)
     return named[:5]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -130,6 +131,16 @@ def test_every_annotation_points_into_the_exported_text_and_names_its_page(pdf_b
         assert graph.value(page, DCTERMS.conformsTo) == URIRef("http://tools.ietf.org/rfc/rfc8118")
         number = int(str(graph.value(page, RDF.value)).removeprefix("page="))
         assert pages[number - 1] <= start and (number == len(pages) or start < pages[number])
+
+
+def test_the_maps_cite_the_page_of_each_quote(pdf_build: tuple[Path, Path]) -> None:
+    _, out = pdf_build
+    page = (out / "maps" / "overview.html").read_text(encoding="utf-8")
+    data = json.loads(html.unescape(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1)))
+    cited = [item for part in (data["nodes"], data["edges"]) for entry in part for item in entry["evidence"]]
+    assert cited and all(item["page"].isdigit() for item in cited)
+    assert len({item["page"] for item in cited}) > 1  # the magazine's pages, not one number for all
+    assert '", p. "' in (out / "maps" / "map.js").read_text(encoding="utf-8")
 
 
 def test_the_same_pdf_builds_byte_identical_exports(pdf_build: tuple[Path, Path], tmp_path: Path) -> None:

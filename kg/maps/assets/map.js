@@ -220,6 +220,7 @@
       if (item.article) cite.appendChild(el("span", "headline", item.article));
       var from = item.publication || item.source;
       if (from) cite.appendChild(el("span", "publication", (item.article ? " \u2014 " : "") + from));
+      if (item.page) cite.appendChild(el("span", "page", ", p. " + item.page));
       if (!item.article && !from) cite.textContent = "source unknown";
       if (item.publication && item.source) cite.title = "source file: " + item.source;
       panel.appendChild(cite);
