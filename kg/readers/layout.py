@@ -174,8 +174,8 @@ def page_text(runs: list[list[Line]]) -> str:
     out = [ordered[0].text] if ordered else []
     for before, line in pairs:
         shown = display(before, body), display(line, body)
-        if shown[0] != shown[1]:
-            gap = True  # a headline or subhead stands apart from the text around it
+        if shown[0] != shown[1] or shown[0] and not _same_type(before, line):
+            gap = not line.text[:1].islower()  # a headline or subhead stands apart, unless its sentence runs on
         elif shown[0]:
             gap = not _below(before, line) or before.baseline - line.baseline > 2 * max(before.size, line.size)
         else:
@@ -189,6 +189,10 @@ def page_text(runs: list[list[Line]]) -> str:
 def display(line: Line, body: float) -> bool:
     """Set in display type: larger than the page's body text, or bold."""
     return line.bold or line.size >= DISPLAY_SIZE * body
+
+
+def _same_type(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and max(a.size, b.size) < DISPLAY_SIZE * min(a.size, b.size)
 
 
 def usual_step(steps: list[float]) -> float:
