@@ -5,8 +5,10 @@ reads a magazine page: the running header, footer and page number (repeated at t
 on several pages, or a bare number) are furniture and left out; the body is cut into bands at
 lines that span the columns (a headline over the whole page), and each band's columns are read
 one after the other, left to right, top to bottom. A vertical gap larger than the page's usual
-line spacing becomes an empty line (a paragraph break). Hyphens at line ends are kept: undoing
-them is the normaliser's job (kg.normalise.hyphenation).
+line spacing becomes an empty line (a paragraph break). Lines in display type (larger than the
+body text, or bold: headlines, subheads) keep their line breaks and stand between empty lines,
+as a careful text extraction shows a headline. Hyphens at line ends are kept: undoing them is the
+normaliser's job (kg.normalise.hyphenation).
 """
 
 from __future__ import annotations
@@ -19,24 +21,26 @@ from statistics import median
 
 @dataclass(frozen=True)
 class Glyph:
-    """One printed character: its text, left and right edge, baseline (y up) and font size."""
+    """One printed character: its text, left and right edge, baseline (y up), font size and weight."""
 
     text: str
     left: float
     right: float
     baseline: float
     size: float
+    bold: bool = False
 
 
 @dataclass(frozen=True)
 class Line:
-    """A run of glyphs on one baseline, not crossing a gutter."""
+    """A run of glyphs on one baseline, not crossing a gutter; bold when most of its glyphs are."""
 
     text: str
     left: float
     right: float
     baseline: float
     size: float
+    bold: bool = False
 
 
 LINE_TOLERANCE = 0.35  # baselines closer than this many font sizes are one line
@@ -45,6 +49,8 @@ GUTTER_GAP = 1.2  # a gap wider than this many font sizes on one baseline separa
 SPANNING = 0.62  # a line wider than this share of the text area spans the columns
 MARGIN_BAND = 0.1  # furniture lies in the top or bottom tenth of the page
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one is a paragraph break
+DISPLAY_SIZE = 1.15  # a line set this many times larger than the body text is display type
+RECURRING_STEP = 0.05  # the usual line step is the smallest that this share of the steps (at least 2) take
 _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:p\.?\s*|pagina\s+)?\d{1,4}\W{0,3}$", re.IGNORECASE)
 
 
@@ -77,7 +83,8 @@ def _line(run: list[Glyph]) -> Line:
             parts.append(" ")
         parts.append(glyph.text)
     text = re.sub(r"\s+", " ", "".join(parts)).strip()
-    return Line(text, run[0].left, max(g.right for g in run), run[0].baseline, median(g.size for g in run))
+    bold = 2 * sum(1 for g in run if g.bold) > len(run)
+    return Line(text, run[0].left, max(g.right for g in run), run[0].baseline, median(g.size for g in run), bold)
 
 
 def furniture_keys(pages: list[tuple[list[Line], float]]) -> set[tuple[int, str]]:
@@ -157,18 +164,44 @@ def _columns(narrow: list[Line]) -> list[tuple[float, float]]:
 
 
 def page_text(runs: list[list[Line]]) -> str:
-    """The runs as text: one line per printed line, an empty line at a paragraph gap (a step
-    down to an overlapping line larger than the page's usual line step)."""
+    """The runs as text: one line per printed line; an empty line at a paragraph gap (a step
+    down to an overlapping line larger than the page's usual line step) and around each run of
+    display lines (:func:`display`)."""
     ordered = [line for run in runs for line in run]
+    body = body_size(ordered)
     pairs = list(zip(ordered, ordered[1:]))
-    steps = sorted(a.baseline - b.baseline for a, b in pairs if _below(a, b))
-    usual = steps[len(steps) // 4] if steps else 0.0  # a low quartile: on a page with many paragraphs the median step is a gap
+    usual = usual_step([a.baseline - b.baseline for a, b in pairs if _below(a, b) and not display(a, body) and not display(b, body)])
     out = [ordered[0].text] if ordered else []
     for before, line in pairs:
-        if usual and _below(before, line) and before.baseline - line.baseline > PARAGRAPH_GAP * usual:
+        shown = display(before, body), display(line, body)
+        if shown[0] != shown[1] or shown[0] and not _same_type(before, line):
+            gap = not line.text[:1].islower()  # a headline or subhead stands apart, unless its sentence runs on
+        elif shown[0]:
+            gap = not _below(before, line) or before.baseline - line.baseline > 2 * max(before.size, line.size)
+        else:
+            gap = bool(usual) and _below(before, line) and before.baseline - line.baseline > PARAGRAPH_GAP * usual
+        if gap and out[-1]:
             out.append("")
         out.append(line.text)
     return "\n".join(out)
+
+
+def display(line: Line, body: float) -> bool:
+    """Set in display type: larger than the page's body text, or bold."""
+    return line.bold or line.size >= DISPLAY_SIZE * body
+
+
+def _same_type(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and max(a.size, b.size) < DISPLAY_SIZE * min(a.size, b.size)
+
+
+def usual_step(steps: list[float]) -> float:
+    """The page's line spacing: the smallest step (to a quarter point) that recurs. Neither the
+    median nor a quartile will do: on a page of short paragraphs most steps are gaps."""
+    counts = Counter(round(step * 4) / 4 for step in steps if step > 0)
+    needed = max(2, RECURRING_STEP * len(steps))
+    recurring = sorted(step for step, count in counts.items() if count >= needed)
+    return recurring[0] if recurring else min(counts, default=0.0)
 
 
 def _below(upper: Line, lower: Line) -> bool:

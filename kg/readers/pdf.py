@@ -17,6 +17,7 @@ from kg.readers.layout import Glyph, Line, body_size, furniture_keys, is_furnitu
 MEDIA_TYPE = "application/pdf"
 OCR_HINT = "it has no text layer (scanned pages?); build with --ocr to read it by OCR (Tesseract), or make a text layer first (`ocrmypdf -l nld FILE.pdf FILE-ocr.pdf`)"
 PAGE_MARK = "\f"  # a page after the first opens with a form feed, as pdftotext marks it; kg.segment.lines reads it as a page start
+BOLD_WEIGHT = 600  # PDFium's font weight (CSS scale: 400 regular, 700 bold)
 _HYPHEN_MARKS = {"\x02", "\ufffe", "\u00ad"}  # PDFium marks a line-end hyphen it would join; we keep it for the normaliser
 
 
@@ -101,5 +102,6 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         if char.isspace() or not raw.FPDFText_GetLooseCharBox(handle, index, box):
             continue  # spaces and line breaks (PDFium's own or the file's) come from the geometry
         size = raw.FPDFText_GetFontSize(handle, index) or 1.0
-        found.append(Glyph("-" if char in _HYPHEN_MARKS else char, box.left, box.right, box.bottom, size))
+        bold = raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT
+        found.append(Glyph("-" if char in _HYPHEN_MARKS else char, box.left, box.right, box.bottom, size, bold))
     return found

@@ -35,7 +35,7 @@ def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
         if not _BIO_MARK.match(line.text):
             continue
         above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
-        names = [n for n in _bio_names(line) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
+        names = [n for n in _bio_names(paragraph(lines, line.index, end)) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
         if names:
             return Byline(line, names)
     closing = [line for line in lines[start:end + 1] if not line.blank][-BIO_LINES:]
@@ -45,6 +45,19 @@ def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
         if names and not any(surname(n.text) in above for n in names):
             return Byline(line, names)
     return None
+
+
+def paragraph(lines: list[Line], index: int, end: int) -> Line:
+    """The paragraph that ``lines[index]`` opens, as one line with the same offsets: the lines
+    under it up to a blank line, a page start or another bio mark, each line break read as a
+    space. A text read from a PDF (or any wrapped text) breaks a bio over several lines."""
+    last = index
+    while last < end and not lines[last + 1].blank and not lines[last + 1].page_start and not _BIO_MARK.match(lines[last + 1].text):
+        last += 1
+    raw = lines[index].raw
+    for line in lines[index + 1:last + 1]:
+        raw += " " * (line.start - lines[index].start - len(raw)) + line.raw
+    return Line(index, lines[index].start, raw, " ".join(line.text for line in lines[index:last + 1]), 0, lines[index].page_start, False)
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,20 @@ the magazine's articles did; a long page runs on over more.
 
 Which lines of the text are one paragraph: a line that fills most of the widest line of its
 block runs on into the next one; a short line (a headline, a byline, the last line of a
-paragraph) ends its paragraph. A line-end hyphen of the text is undone with the normaliser's
-own decision before the paragraph is re-flowed.
+paragraph) ends its paragraph, and a byline ("Door: ...") is a paragraph of its own. A line-end
+hyphen of the text is undone with the normaliser's own decision before the paragraph is re-flowed.
+
+The type follows the text's line shape, which is what the magazine's type left in it: a block that
+opens with two or more short lines (at most :data:`DISPLAY_CHARS` characters, none closing a
+clause) was set in display type, so those lines are a headline here too (large and bold, broken
+where the text breaks them); a single short line opening a block, not closing a clause, is a
+subhead (bold, body size). Neither is always right (a pull quote, a signature), as in print.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,18 +39,32 @@ from kg.segment.lines import split_lines
 
 FONT_FILE = Path("/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf")  # Debian fonts-liberation: a condensed magazine face
 FONT = "LiberationSansNarrow"
+BOLD = "LiberationSansNarrow-Bold"
 MARGIN, GUTTER = 36.0, 16.0
 BOX_EVERY = 6
+DISPLAY_CHARS = 40  # a line of display type in the text is at most this long
+_OPENER = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
+_BYLINE = re.compile(r"^Door\b")
+_CLOSES = (".", ",", ";", ":")
 
 
-PAGE = "\f"  # in :func:`paragraphs`: the text's page ends here; the magazine turns the page too
-GAP = ""  # in :func:`paragraphs`: a blank line
+@dataclass(frozen=True)
+class Piece:
+    """A paragraph and how it is set: ``body``; ``headline`` (display type, its lines kept,
+    joined by newlines); ``subhead`` (bold); or, with no text, ``page`` (the text's page ends
+    here: the magazine turns the page too) and ``gap`` (a blank line)."""
+
+    style: str
+    text: str = ""
 
 
-def paragraphs(text: str) -> list[str]:
+PAGE, GAP = Piece("page"), Piece("gap")
+
+
+def paragraphs(text: str) -> list[Piece]:
     """The text's paragraphs (re-joined lines), with :data:`GAP` for a blank line and
     :data:`PAGE` where the text starts a new page (kg.segment.lines: an indented first line)."""
-    found: list[str] = []
+    found: list[Piece] = []
     block: list[str] = []
     for line in split_lines(text):
         if line.page_start and line.index:
@@ -59,19 +81,33 @@ def paragraphs(text: str) -> list[str]:
     return found + _block(block)
 
 
-def _block(lines: list[str]) -> list[str]:
-    """A block of lines as paragraphs: a line that fills most of the block's widest line runs on."""
+def _display(lines: list[str]) -> int:
+    """How many of the block's first lines are display type (see the module's docstring)."""
+    count = 0
+    while count < len(lines) and len(lines[count]) <= DISPLAY_CHARS and not lines[count].endswith(_CLOSES) and not _BYLINE.match(lines[count]):
+        count += 1
+    return count if lines and _OPENER.match(lines[0]) else 0
+
+
+def _block(lines: list[str]) -> list[Piece]:
+    """A block of lines as paragraphs: its display lines first, then the rest, where a line that
+    fills most of the block's widest line runs on."""
     if not lines:
         return []
-    found: list[str] = []
-    widest = max(len(line) for line in lines)
+    display = _display(lines)
+    found = [Piece("headline" if display > 1 else "subhead", "\n".join(lines[:display]))] if display else []
+    lines = lines[display:]
+    widest = max((len(line) for line in lines), default=0)
     current = ""
     for line in lines:
-        current = _join(current, line) if current else line
-        if len(line) < 0.75 * widest or len(line) < 40:
-            found.append(current)
+        if _BYLINE.match(line) and current:
+            found.append(Piece("body", current))
             current = ""
-    return found + ([current] if current else [])
+        current = _join(current, line) if current else line
+        if len(line) < 0.75 * widest or len(line) < 40 or _BYLINE.match(line):
+            found.append(Piece("body", current))
+            current = ""
+    return found + ([Piece("body", current)] if current else [])
 
 
 def _join(left: str, right: str) -> str:
@@ -87,6 +123,7 @@ def render(text: str, path: Path, title: str, columns: int = 2) -> int:
     """Write ``text`` as a magazine-like PDF to ``path``; return its number of pages."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+        pdfmetrics.registerFont(TTFont(BOLD, str(FONT_FILE.with_name(f"{BOLD}.ttf"))))
     width, height = A4
     column = (width - 2 * MARGIN - (columns - 1) * GUTTER) / columns
     frames = [Frame(MARGIN + i * (column + GUTTER), MARGIN + 14, column, height - 2 * MARGIN - 34, id=f"c{i}", showBoundary=0) for i in range(columns)]
@@ -102,18 +139,23 @@ def render(text: str, path: Path, title: str, columns: int = 2) -> int:
 
     doc = BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=frames, onPage=furniture)], invariant=1, title=title)
     body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, hyphenationLang="nl_NL", embeddedHyphenation=1, uriWasteReduce=0.3)
+    styles = {
+        "body": body,
+        "headline": ParagraphStyle("headline", fontName=BOLD, fontSize=16, leading=18.5, spaceBefore=4, spaceAfter=6),
+        "subhead": ParagraphStyle("subhead", fontName=BOLD, fontSize=9.5, leading=11.5, spaceBefore=2),
+    }
     story: list = []
     count = 0
-    for paragraph in paragraphs(text):
-        if paragraph == PAGE:
+    for piece in paragraphs(text):
+        if piece == PAGE:
             story.append(PageBreak())
             continue
-        if paragraph == GAP:
+        if piece == GAP:
             story.append(Spacer(1, 7))
             continue
         count += 1
-        flowable = Paragraph(escape(paragraph), body)
-        if count % BOX_EVERY == 0 and len(paragraph) > 200:
+        flowable = Paragraph(escape(piece.text).replace("\n", "<br/>"), styles[piece.style])
+        if piece.style == "body" and count % BOX_EVERY == 0 and len(piece.text) > 200:
             box = Table([[flowable]], colWidths=[column - 4])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, HexColor("#336699")), ("BACKGROUND", (0, 0), (-1, -1), HexColor("#e8eef5"))]))
             flowable = box
