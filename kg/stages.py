@@ -23,6 +23,7 @@ from kg.nlp.gazetteer import Gazetteer
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
+from kg.rdf.addressees import SCHEME_FILE
 from kg.rdf.export import merged as merged  # the merged graph is a stage too
 from kg.rdf.export import render
 from kg.rdf.graph import SourceGraphWriter
@@ -71,6 +72,7 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
     folder = ontology_dir()
     dataset.graph(iris.GRAPH_ONTOLOGY).parse(folder / "kg.ttl", format="turtle")
     dataset.graph(iris.GRAPH_THESAURUS).parse(folder / "themes.ttl", format="turtle")
+    dataset.graph(iris.GRAPH_ADDRESSEES).parse(folder / SCHEME_FILE, format="turtle")
     names = resolver(extractions, Gazetteer.load(folder / "organisations.tsv"))
     for source, extraction in zip(sources, extractions):
         report.stage(source.name, "writing RDF")
@@ -92,7 +94,7 @@ def check(dataset: Dataset, graph: Graph, names: list[str], started: str, option
     """SHACL per source graph, each with the shared graphs (a source unchanged since its last pass
     is not validated again), and the network metrics with the types of the nodes they describe."""
     activity = list(dataset.graph(iris.GRAPH_BUILD))
-    shared = activity + list(dataset.graph(iris.GRAPH_THESAURUS))
+    shared = activity + list(dataset.graph(iris.GRAPH_THESAURUS)) + list(dataset.graph(iris.GRAPH_ADDRESSEES))
     metrics = list(dataset.graph(iris.GRAPH_ANALYSIS))
     types = [(node, RDF.type, kind) for node in {s for s, _, _ in metrics} for kind in graph.objects(node, RDF.type)]
     parts = [Part(list(dataset.graph(iris.source(name)))) for name in names] + [Part(metrics + types, (str(KGS.NetworkNodeShape),))]

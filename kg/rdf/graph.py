@@ -16,7 +16,9 @@ from kg.model import (
     PublicationRecord,
     RecommendationRecord,
 )
+from kg.paths import ontology_dir
 from kg.rdf import iris
+from kg.rdf.addressees import concept as addressee
 from kg.rdf.evidence import Evidence
 from kg.rdf.iris import name_key
 from kg.rdf.namespaces import KG, KGT, OA, SCHEMA
@@ -133,9 +135,9 @@ class SourceGraphWriter:
         for concept in rec.themes:
             self.evidence.edge(node, SCHEMA.about, KGT[concept], rec.span, rec.confidence, OA.tagging)
         if rec.addressed_to:
-            audience = iris.audience(rec.addressed_to)
+            audience, label = addressee(ontology_dir(), rec.addressed_to)
             g.add((audience, RDF.type, SCHEMA.Audience))
-            g.add((audience, SCHEMA.audienceType, Literal(rec.addressed_to)))
+            g.add((audience, SCHEMA.audienceType, Literal(label)))
             self.evidence.edge(node, SCHEMA.audience, audience, rec.span, rec.confidence * 0.8)
 
     def person(self, record: PersonRecord) -> URIRef:

@@ -56,10 +56,6 @@ def recommendation(source_name: str, start: int) -> URIRef:
     return KGR[f"recommendation/{digest(source_name, str(start))}"]
 
 
-def audience(label: str) -> URIRef:
-    return KGR[f"audience/{digest(name_key(label))}"]
-
-
 def statement(subject: URIRef, predicate: URIRef, obj: Node) -> URIRef:
     return KGR[f"statement/{digest(subject, predicate, obj.n3())}"]
 
@@ -78,5 +74,6 @@ def software(version: str) -> URIRef:
 
 GRAPH_BUILD = KGR["graph/build"]
 GRAPH_THESAURUS = KGR["graph/thesaurus"]
+GRAPH_ADDRESSEES = KGR["graph/addressees"]
 GRAPH_ONTOLOGY = KGR["graph/ontology"]
 GRAPH_ANALYSIS = KGR["graph/analysis"]

@@ -6,6 +6,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 KG = Namespace("https://w3id.org/sociaal-kg/ontology#")
 KGR = Namespace("https://w3id.org/sociaal-kg/id/")
 KGT = Namespace("https://w3id.org/sociaal-kg/theme/")
+KGA = Namespace("https://w3id.org/sociaal-kg/addressee/")  # who recommendations address (ontology/addressees.ttl)
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 KGS = Namespace("https://w3id.org/sociaal-kg/shapes#")  # the SHACL shapes (ontology/shapes.ttl)
@@ -14,6 +15,7 @@ PREFIXES = {
     "kg": KG,
     "kgr": KGR,
     "kgt": KGT,
+    "kga": KGA,
     "schema": SCHEMA,
     "oa": OA,
     "prov": PROV,

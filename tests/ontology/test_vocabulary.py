@@ -28,6 +28,7 @@ ONTOLOGY = ROOT / "ontology"
 KG_TTL = ONTOLOGY / "kg.ttl"
 SHAPES_TTL = ONTOLOGY / "shapes.ttl"
 THEMES_TTL = ONTOLOGY / "themes.ttl"
+ADDRESSEES_TTL = ONTOLOGY / "addressees.ttl"
 DATA_MODEL = ROOT / "docs" / "data-model.md"
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid.ttl"
 
@@ -72,7 +73,7 @@ def themes() -> Graph:
 # ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [KG_TTL, SHAPES_TTL, THEMES_TTL, VALID], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [KG_TTL, SHAPES_TTL, THEMES_TTL, ADDRESSEES_TTL, VALID], ids=lambda p: p.name)
 def test_turtle_file_parses(path: Path) -> None:
     assert len(load(path)) > 0
 
@@ -84,7 +85,7 @@ def test_jena_riot_accepts_the_vocabulary_files() -> None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    files = [str(p) for p in (KG_TTL, SHAPES_TTL, THEMES_TTL, VALID)]
+    files = [str(p) for p in (KG_TTL, SHAPES_TTL, THEMES_TTL, ADDRESSEES_TTL, VALID)]
     done = subprocess.run([str(riot), *files], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "" and done.stderr.strip() == "", done.stdout + done.stderr
@@ -332,8 +333,8 @@ def run_shacl(data: Graph, shapes: Graph, ontology: Graph, inference: str = "non
 
 @pytest.fixture()
 def valid(themes: Graph) -> Graph:
-    """The fixture graph merged with the thesaurus, as the build validates the merged export."""
-    return load(VALID) + themes
+    """The fixture graph merged with the thesaurus and the addressee scheme, as the build validates the merged export."""
+    return load(VALID) + themes + load(ADDRESSEES_TTL)
 
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])

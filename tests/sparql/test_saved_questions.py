@@ -46,6 +46,7 @@ QUESTIONS = {
     "bridging-people",
     "themes-per-publication",
     "recommendations-per-theme",
+    "recommendations-per-addressee",
     "evidence-for-a-fact",
     "publication-makers",
 }
@@ -173,6 +174,16 @@ def test_recommendations_per_theme_with_their_quote(store: SparqlStore) -> None:
         ("samenwerking", *gemeenten, "Carla Bakker", "Samen sterker", "001_fixture.txt"),
         ("wonen", "Investeer in betaalbare woningen.", "Investeer in betaalbare\nwoningen.", "", "Wonen en zorg", "002_fixture.txt"),
     ]
+
+
+def test_recommendations_per_addressee_count_for_every_broader_addressee(store: SparqlStore) -> None:
+    gemeenten = ("Gemeenten moeten vaker samenwerken met sociaal werk.", "Samen sterker")
+    assert rows(store, "recommendations-per-addressee", ("addresseeLabel", "namedLabel", "recommendation", "headline")) == [
+        ("gemeenten", "gemeenten", *gemeenten),
+        ("overheid", "gemeenten", *gemeenten),
+    ]
+    overheid = ox.NamedNode("https://w3id.org/sociaal-kg/addressee/overheid")
+    assert rows(store, "recommendations-per-addressee", ("namedLabel",), addressee=overheid) == [("gemeenten",)]
 
 
 def test_evidence_for_every_fact(store: SparqlStore) -> None:
