@@ -65,7 +65,8 @@ def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
     if folded[-1].endswith(tuple(job_titles())):
         return mention_in(line, line.text), []
     if folded[0].endswith(tuple(job_titles())):
-        cut = _head_start(folded, next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words)))
+        name = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words))
+        cut = _head_start(folded, name) if name < len(words) else name  # "Adviseur gemeente" alone names no municipality
         role = " ".join(words[:cut])
         return mention_in(line, role), (_organisations(line, len(role) + 1) if cut < len(words) else [])
     return None, _organisations(line)
