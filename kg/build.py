@@ -76,11 +76,15 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     extractions, cached = stages.extract_all(sources, options, report)
     started = build_time()
     dataset = stages.assemble(sources, extractions, started, report)
+    everything = "all sources"
+    report.stage(everything, "merging and analysing the network")
     graph = stages.merged(dataset)
     network = stages.analyse_network(dataset, graph)
+    report.stage(everything, "validating against the shapes")
     validation = stages.check(dataset, graph, [s.name for s in sources], started, options)
     if not validation.conforms:
         raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + validation.report)
+    report.stage(everything, "writing the exports and maps")
     files = stages.render_files(dataset, graph, network, started, MAP_TITLE) | _texts(sources)
     written = publish(files, options.out)
     record.save(print_, sorted(files), len(graph))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from typing import Protocol
 
 from rich.console import Console
@@ -12,6 +14,7 @@ from rich.progress import (
     Progress,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 
@@ -23,18 +26,34 @@ class Reporter(Protocol):
     def close(self) -> None: ...
 
 
-class PlainReporter:
-    """One line per event on stderr: for logs, CI and pipes."""
+def time_left(seconds: float) -> str:
+    """A rough remaining time as a reader wants it: "about 40 s", "about 3 min", "about 2 h"."""
+    if seconds < 60:
+        return f"about {max(1, round(seconds))} s"
+    if seconds < 5400:
+        return f"about {round(seconds / 60)} min"
+    return f"about {seconds / 3600:.1f} h"
 
-    def __init__(self) -> None:
+
+class PlainReporter:
+    """One line per event on stderr: for logs, CI and pipes. Once a source is done, each line also
+    says the time left, from the mean time per source so far."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.total = 0
         self.done = 0
+        self.clock = clock
+        self.started = clock()
 
     def start(self, total: int) -> None:
         self.total = total
+        self.started = self.clock()
 
     def stage(self, source: str, stage: str) -> None:
-        print(f"[{self.done}/{self.total}] {source}: {stage}", file=sys.stderr, flush=True)
+        left = ""
+        if 0 < self.done < self.total:
+            left = f" ({time_left((self.clock() - self.started) / self.done * (self.total - self.done))} left)"
+        print(f"[{self.done}/{self.total}] {source}: {stage}{left}", file=sys.stderr, flush=True)
 
     def advance(self) -> None:
         self.done += 1
@@ -50,7 +69,7 @@ class RichReporter:
     def __init__(self, console: Console) -> None:
         self.console = console
         self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=True
         )
         self.task = self.progress.add_task("building", total=0)
 
