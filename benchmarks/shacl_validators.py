@@ -4,8 +4,8 @@ purpose.
 
 The data is a merged export (default: exports/kg.ttl, which holds the ontology and thesaurus
 graphs too) against ontology/shapes.ttl. Each broken copy removes or spoils one kind of fact a
-shape requires; a validator agrees with pySHACL when it gives the same verdict. `rudof` and
-`shacl-rust` are optional (not dependencies of kg): install them into the environment to measure
+shape requires; a validator agrees with pySHACL when it gives the same verdict. `rudof`,
+`shacl-rust` and `shacl` are optional (not dependencies of kg): install them into the environment to measure
 them; a validator that is missing or fails is reported as such.
 
     python benchmarks/shacl_validators.py [--graph exports/kg.ttl]
@@ -29,7 +29,7 @@ from kg.rdf.namespaces import KG, SCHEMA
 Verdict = tuple[bool, int]  # conforms, number of results
 
 
-def _pyshacl(data: Graph, shapes: Path) -> Verdict:
+def _pyshacl(data: Graph, _: Path, shapes: Path) -> Verdict:
     ontology = Graph().parse(shapes.parent / "kg.ttl", format="turtle")
     conforms, report, _ = pyshacl_validate(
         data, shacl_graph=Graph().parse(shapes, format="turtle"), ont_graph=ontology, inference="none", allow_warnings=True, advanced=True
@@ -37,24 +37,28 @@ def _pyshacl(data: Graph, shapes: Path) -> Verdict:
     return bool(conforms), len(set(report.subjects(RDF.type, SH.ValidationResult)))
 
 
-def _shacl_rust(data: Graph, shapes: Path) -> Verdict:
+def _shacl_rust(_: Graph, path: Path, shapes: Path) -> Verdict:
     import shacl_rust
 
-    report = shacl_rust.validate(data.serialize(format="nt"), shapes.read_text(encoding="utf-8"), data_format="nt")
+    report = shacl_rust.validate_file(str(path), str(shapes))
     return bool(report["conforms"]), len(report["results"])
 
 
-def _rudof(data: Graph, shapes: Path) -> Verdict:
-    import rudof
+def _shacl(_: Graph, path: Path, shapes: Path) -> Verdict:
+    import shacl
 
-    with tempfile.TemporaryDirectory() as folder:  # rudof reads files: given text it reports "Format not supported"
-        path = Path(folder) / "data.ttl"
-        data.serialize(path, format="turtle")
-        report = rudof.validate(str(path), str(shapes))
-    return bool(getattr(report, "conforms", report)), -1
+    report = shacl.validate(str(path), str(shapes), allow_warnings=True)
+    return bool(report.conforms), len(report.results)
 
 
-VALIDATORS: dict[str, Callable[[Graph, Path], Verdict]] = {"pySHACL": _pyshacl, "shacl-rust": _shacl_rust, "rudof": _rudof}
+def _rudof(_: Graph, path: Path, shapes: Path) -> Verdict:
+    import rudof  # given text instead of paths it reports "Format not supported"
+
+    report = rudof.validate(str(path), str(shapes))
+    return bool(getattr(report, "conforms", report)), -1  # not reached with our shapes: it panics
+
+
+VALIDATORS: dict[str, Callable[[Graph, Path, Path], Verdict]] = {"pySHACL": _pyshacl, "shacl-rust": _shacl_rust, "shacl": _shacl, "rudof": _rudof}
 
 
 def _broken(graph: Graph) -> dict[str, Graph]:
@@ -80,17 +84,20 @@ def main() -> None:
     built = Graph().parse(args.graph, format="turtle")
     cases = {"as built": built} | _broken(built)
     print(f"{'graph':<28}{'validator':<12}{'seconds':>9}  {'conforms':<9}{'results':>8}")
-    for case, data in cases.items():
-        for name, run in VALIDATORS.items():
-            started = time.perf_counter()
-            try:
-                conforms, results = run(data, shapes)
-            except BaseException as error:  # a missing package, or a Rust panic (not an Exception)
-                if isinstance(error, KeyboardInterrupt):
-                    raise
-                print(f"{case:<28}{name:<12}{'':>9}  failed: {type(error).__name__}: {str(error)[:60]}")
-                continue
-            print(f"{case:<28}{name:<12}{time.perf_counter() - started:>9.2f}  {str(conforms):<9}{results:>8}")
+    with tempfile.TemporaryDirectory() as folder:
+        for case, data in cases.items():
+            path = Path(folder) / "data.nt"  # the Rust validators read files; writing it is not timed
+            data.serialize(path, format="nt", encoding="utf-8")
+            for name, run in VALIDATORS.items():
+                started = time.perf_counter()
+                try:
+                    conforms, results = run(data, path, shapes)
+                except BaseException as error:  # a missing package, or a Rust panic (not an Exception)
+                    if isinstance(error, KeyboardInterrupt):
+                        raise
+                    print(f"{case:<28}{name:<12}{'':>9}  failed: {type(error).__name__}: {str(error)[:60]}")
+                    continue
+                print(f"{case:<28}{name:<12}{time.perf_counter() - started:>9.2f}  {str(conforms):<9}{results:>8}")
 
 
 if __name__ == "__main__":
