@@ -10,6 +10,7 @@ line opens with a capital, a digit or a bullet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from kg.model import Span
 from kg.nlp.person_lexicon import load_lexicon
@@ -33,8 +34,9 @@ class Sentences:
     def around(self, span: Span) -> Span:
         """The smallest run of whole sentences holding ``span``, whitespace trimmed, at most
         ``LONGEST`` code points (cut at spaces around the span when longer)."""
-        start = max((end for end in self._ends if end <= span.start), default=0)
-        end = min((end for end in self._ends if end >= span.end), default=len(self.text))
+        before, after = bisect_right(self._ends, span.start), bisect_left(self._ends, span.end)  # not a scan: a text has as many ends as spans
+        start = self._ends[before - 1] if before else 0
+        end = self._ends[after] if after < len(self._ends) else len(self.text)
         if end - start > LONGEST:
             start, end = self._window(span, start, end)
         while start < span.start and self.text[start].isspace():
