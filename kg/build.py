@@ -39,6 +39,7 @@ class BuildOptions:
     force: bool = False
     jobs: int = 1
     ocr: bool = False  # read PDFs without a text layer with Tesseract
+    validator: str = "shacl"  # the SHACL engine (kg.rdf.shacl_engines): shacl or pyshacl
 
 
 @dataclass

@@ -99,8 +99,8 @@ def check(dataset: Dataset, graph: Graph, names: list[str], started: str, option
     types = [(node, RDF.type, kind) for node in {s for s, _, _ in metrics} for kind in graph.objects(node, RDF.type)]
     parts = [Part(list(dataset.graph(iris.source(name)))) for name in names] + [Part(metrics + types, (str(KGS.NetworkNodeShape),))]
     volatile = {activity_node(started), Literal(started, datatype=XSD.dateTime)}  # differ per build, check the same
-    validated = None if options.force else ValidatedGraphs(options.cache_dir, ontology_dir(), volatile)
-    return validate(parts, shared, ontology_dir(), options.jobs, validated)
+    validated = None if options.force else ValidatedGraphs(options.cache_dir, ontology_dir(), volatile, options.validator)
+    return validate(parts, shared, ontology_dir(), options.jobs, validated, options.validator)
 
 
 def render_files(dataset: Dataset, graph: Graph, network: nx.Graph, started: str, title: str) -> dict[str, bytes]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from kg.ingest import Source
 from kg.paths import PACKAGE, ontology_dir
 
-LIBRARIES = ("rdflib", "pyshacl", "spacy", "networkx", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx")
+LIBRARIES = ("rdflib", "pyshacl", "shacl", "spacy", "networkx", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx")
 
 
 def _code() -> str:

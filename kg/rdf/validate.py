@@ -9,40 +9,16 @@ grows linearly with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
-from rdflib import Graph
-from rdflib.term import Node
-
+from kg.rdf.shacl_engines import DEFAULT, ENGINES, Triples, Validation
 from kg.rdf.validated import ValidatedGraphs
 from kg.workers import pool
 
-Triples = list[tuple[Node, Node, Node]]
 
-
-@dataclass(frozen=True)
-class Validation:
-    conforms: bool
-    report: str
-
-
-@lru_cache(maxsize=2)
-def _shapes(folder: str) -> tuple[Graph, Graph]:
-    return Graph().parse(Path(folder) / "shapes.ttl", format="turtle"), Graph().parse(Path(folder) / "kg.ttl", format="turtle")
-
-
-def _validate(folder: str, triples: Triples, only: tuple[str, ...] = ()) -> Validation:
+def _validate(folder: str, triples: Triples, only: tuple[str, ...] = (), engine: str = DEFAULT) -> Validation:
     """Validate ``triples`` against every shape, or only the shapes named in ``only``."""
-    data = Graph()
-    for triple in triples:
-        data.add(triple)
-    shapes, ontology = _shapes(folder)
-    conforms, _, text = shacl_validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, advanced=True, use_shapes=list(only) or None
-    )
-    return Validation(bool(conforms), str(text))
+    return ENGINES[engine](folder, triples, only)
 
 
 @dataclass(frozen=True)
@@ -53,7 +29,9 @@ class Part:
     shapes: tuple[str, ...] = ()  # the IRIs of the shapes to check; all when empty
 
 
-def validate(parts: list[Part], shared: Triples, ontology_folder: Path, jobs: int, validated: ValidatedGraphs | None = None) -> Validation:
+def validate(
+    parts: list[Part], shared: Triples, ontology_folder: Path, jobs: int, validated: ValidatedGraphs | None = None, engine: str = DEFAULT
+) -> Validation:
     """Validate each part with the shared triples; one report for all. Parts that ``validated``
     records as passed before are not validated again."""
     folder = str(ontology_folder)
@@ -62,11 +40,11 @@ def validate(parts: list[Part], shared: Triples, ontology_folder: Path, jobs: in
     todo = [batches[i] for i, key in enumerate(keys) if not (validated and validated.passed(key))]
     if jobs > 1 and len(todo) > 1:
         with pool(jobs) as workers:
-            results = list(workers.map(_validate, [folder] * len(todo), *zip(*todo)))
+            results = list(workers.map(_validate, [folder] * len(todo), *zip(*todo), [engine] * len(todo)))
     else:
-        results = [_validate(folder, triples, shapes) for triples, shapes in todo]
+        results = [_validate(folder, triples, shapes, engine) for triples, shapes in todo]
     for key, result in zip([k for k in keys if not (validated and validated.passed(k))], results):
         if validated and result.conforms:
             validated.record(key)
-    failed = [r.report for r in results if not r.conforms]
-    return Validation(not failed, "\n".join(failed))
+    failed = [r for r in results if not r.conforms]
+    return Validation(not failed, "\n".join(r.report for r in failed), frozenset().union(*(r.violations for r in failed)))

@@ -2,7 +2,7 @@
 
 A source's graph changes only when the source, the extraction or the RDF writer does, so an
 unchanged source is not validated again. The key hashes the triples in a canonical order
-(blank nodes are not used in source graphs), the shapes, the ontology and the pySHACL version;
+(blank nodes are not used in source graphs), the shapes, the ontology and the engine and its version;
 terms that change with every build without changing what is checked (the build activity's IRI
 and start time) are replaced by a placeholder. Only passes are recorded: a failure is checked
 again, so its report is always fresh.
@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 
 from rdflib.term import Node
+
+from kg.rdf.shacl_engines import DEFAULT, engine_version
 
 _PLACEHOLDER = "\x00volatile"
 
 
 class ValidatedGraphs:
-    def __init__(self, folder: Path, ontology_folder: Path, volatile: Iterable[Node] = ()) -> None:
+    def __init__(self, folder: Path, ontology_folder: Path, volatile: Iterable[Node] = (), engine: str = DEFAULT) -> None:
         self.folder = folder / "validated"
         self.volatile = frozenset(volatile)
-        digest = hashlib.sha256(version("pyshacl").encode())
+        digest = hashlib.sha256(engine_version(engine).encode())
         for name in ("shapes.ttl", "kg.ttl"):
             digest.update((ontology_folder / name).read_bytes())
         self.salt = digest.digest()

@@ -23,6 +23,8 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
 
+from kg.rdf.shacl_engines import ENGINES
+
 ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY = ROOT / "ontology"
 KG_TTL = ONTOLOGY / "kg.ttl"
@@ -462,10 +464,26 @@ def test_a_broken_graph_fails_with_the_specific_violation(valid: Graph, shapes: 
     assert found == expected, f"{case}: got {found}\n{text}"
 
 
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("case", ["(as built)", *sorted(BROKEN)])
+def test_each_build_engine_finds_what_pyshacl_finds(valid: Graph, engine: str, case: str) -> None:
+    """`kg build --validator ENGINE` gives the verdict and the violations (shape, focus node) that
+    pySHACL, the reference, gives above, on the valid graph and on every broken one."""
+    if case in BROKEN:
+        BROKEN[case][0](valid)
+    expected = BROKEN[case][1] if case in BROKEN else set()
+    result = ENGINES[engine](str(ONTOLOGY), list(valid), ())
+    assert result.conforms == (not expected), result.report
+    assert result.violations == {(shape.n3(), node.n3()) for shape, node in expected}, result.report
+
+
 def test_violation_reports_carry_the_english_message(valid: Graph, shapes: Graph, ontology: Graph) -> None:
     valid.remove((ART, SCHEMA.headline, None))
     _, _, text = run_shacl(valid, shapes, ontology)
     assert "An article needs exactly one non-empty xsd:string schema:headline." in text
+    for engine in ENGINES.values():
+        report = engine(str(ONTOLOGY), list(valid), ()).report
+        assert "An article needs exactly one non-empty xsd:string schema:headline." in report and ART.n3() in report
 
 
 def test_blank_node_property_shapes_are_not_used(shapes: Graph) -> None:

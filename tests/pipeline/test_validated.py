@@ -37,9 +37,9 @@ def test_an_unchanged_rebuild_validates_nothing_and_force_everything(tmp_path: P
     checked: list[int] = []
     original = kg.rdf.validate._validate
 
-    def counting(folder: str, triples: list, shapes: tuple[str, ...] = ()) -> kg.rdf.validate.Validation:  # type: ignore[type-arg]
+    def counting(folder: str, triples: list, shapes: tuple[str, ...] = (), engine: str = "shacl") -> kg.rdf.validate.Validation:  # type: ignore[type-arg]
         checked.append(len(triples))
-        return original(folder, triples, shapes)
+        return original(folder, triples, shapes, engine)
 
     monkeypatch.setattr(kg.rdf.validate, "_validate", counting)
     sources = [SEEDS / "000_b5a32a71feb637fb.txt", SEEDS / "001_4b697ca891046f76.txt"]

@@ -1,0 +1,81 @@
+"""The SHACL engines a build can validate with, each taking the same triples and shapes and
+giving the same verdict.
+
+``shacl`` (a Rust validator on PyPI) is the default: on the seeds it gives pySHACL's verdict and
+its violations (the same source shape and focus node) on every broken graph of the vocabulary
+tests, at about 50 times the speed. ``pyshacl`` stays the reference: the tests run both and
+compare them (tests/ontology/test_shacl_engines.py). pySHACL mixes the ontology into the data
+graph (``ont_graph``), so the ontology's triples are added to the data the Rust engine reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from rdflib import RDF, SH, Graph
+from rdflib.term import Node
+
+Triples = list[tuple[Node, Node, Node]]
+
+
+@dataclass(frozen=True)
+class Validation:
+    conforms: bool
+    report: str
+    violations: frozenset[tuple[str, str]] = frozenset()  # (shape, focus node), both in N-Triples syntax
+
+
+def _graph(triples: Triples) -> Graph:
+    data = Graph()
+    for triple in triples:
+        data.add(triple)
+    return data
+
+
+@lru_cache(maxsize=2)
+def _rdflib_shapes(folder: str) -> tuple[Graph, Graph]:
+    return Graph().parse(Path(folder) / "shapes.ttl", format="turtle"), Graph().parse(Path(folder) / "kg.ttl", format="turtle")
+
+
+def _pyshacl(folder: str, triples: Triples, only: tuple[str, ...]) -> Validation:
+    from pyshacl import validate
+
+    shapes, ontology = _rdflib_shapes(folder)
+    conforms, results, text = validate(
+        _graph(triples), shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, advanced=True, use_shapes=list(only) or None
+    )
+    found = [r for r in results.subjects(RDF.type, SH.ValidationResult) if results.value(r, SH.resultSeverity) == SH.Violation]
+    violations = frozenset((results.value(r, SH.sourceShape).n3(), results.value(r, SH.focusNode).n3()) for r in found)
+    return Validation(bool(conforms), str(text), violations)
+
+
+@lru_cache(maxsize=2)
+def _compiled(folder: str) -> tuple[object, Triples]:
+    import shacl
+
+    return shacl.Shapes.from_file(str(Path(folder) / "shapes.ttl")), list(Graph().parse(Path(folder) / "kg.ttl", format="turtle"))
+
+
+def _rust(folder: str, triples: Triples, only: tuple[str, ...]) -> Validation:
+    shapes, ontology = _compiled(folder)
+    text = _graph(triples + ontology).serialize(format="nt", encoding="utf-8").decode("utf-8")
+    report = shapes.validate_text(text, format="ntriples", allow_warnings=True)  # type: ignore[attr-defined]
+    wanted = {f"<{iri}>" for iri in only}
+    results = [r for r in report.results if not wanted or r.root_shape in wanted]
+    failed = [r for r in results if r.severity == "Violation"]
+    lines = [f"{r.severity}: {r.root_shape} on {r.focus_node}" + (f" ({r.path})" if r.path else "") + f": {r.message or r.component}" + (f" [value {r.value}]" if r.value else "") for r in results]
+    violations = frozenset((r.root_shape, r.focus_node) for r in failed)
+    return Validation(not failed, "\n".join([f"Conforms: {not failed}", f"Results ({len(results)}):", *lines]), violations)
+
+
+ENGINES: dict[str, Callable[[str, Triples, tuple[str, ...]], Validation]] = {"shacl": _rust, "pyshacl": _pyshacl}
+DEFAULT = "shacl"
+
+
+def engine_version(name: str) -> str:
+    """The engine and its version: a pass recorded by one engine is not taken for another's."""
+    return f"{name} {version(name)}"
