@@ -35,11 +35,18 @@ class TurtleWriter:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = dict(sorted(prefixes.items()))
         self._by_length = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
+        self._written: dict[Node, str] = {}  # a term is written once per writer: IRIs recur in every triple
 
     def header(self) -> str:
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
 
     def term(self, node: Node) -> str:
+        written = self._written.get(node)
+        if written is None:
+            written = self._written[node] = self._term(node)
+        return written
+
+    def _term(self, node: Node) -> str:
         if isinstance(node, URIRef):
             if node == RDF.type:
                 return "a"
