@@ -9,6 +9,7 @@ _SPEECH = re.compile(r"\b(zegt|vertelt|aldus|stelt|legt .{0,20} uit|benadrukt|vi
 _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
 _RESEARCH = re.compile(r"\b(onderzoek\w*|respondenten|literatuur|studie|uitkomsten)\b", re.IGNORECASE)
 _QUESTION_ANSWER = re.compile(r"^(?![‘“\"'])[^\n.!?]{8,200}\?[ \t]*\n?(?:[ \t]*\n)?[ \t]*[‘“\"']", re.MULTILINE)
+SHORT = 450  # words: shorter than this and printed without a byline, an item is news
 QA_TURNS = 2  # question lines, each answered by a quote, that make an article a question-and-answer interview
 
 
@@ -33,12 +34,12 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
     research = len(_RESEARCH.findall(text)) / words * 1000
     if signed and position == 1 and words < 900:
         return "editorial"
+    if words < SHORT and not has_byline and first_person <= 15:
+        return "news"  # a short unsigned item quoting someone is news, not an interview
     if quotes > 12 and speech > 2:
         return "interview"
     if first_person > 15:
         return "opinion" if has_byline or signed else "column"
     if research > 6:
         return "research"
-    if words < 450 and not has_byline:
-        return "news"
     return "report" if has_byline else "other"
