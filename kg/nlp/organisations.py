@@ -243,7 +243,8 @@ class OrganisationFinder:
             end = index
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self.patterns.name_stoplist:
                 end += 1
-            common = role and zipf(doc[index].lower_) >= self.patterns.common_word_zipf  # "hoogleraar Economie van Kunst": a chair, not an organisation
+            chair = role and _role_word(doc, person.end + 1).lower_.endswith(self.patterns.chair_words)
+            common = chair and zipf(doc[index].lower_) >= self.patterns.common_word_zipf  # "hoogleraar Economie van Kunst": a chair, not an organisation
             if end > index and not common and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
                 name = doc[index:end]
                 organisation = self.gazetteer.resolve(name.text)
@@ -635,10 +636,15 @@ def make_organisations(
 ROLE_TOKENS = 6  # "Nancy van Loon, manager Eindhoven van Lumens": a role before the link
 
 
+def _role_word(doc: Doc, index: int) -> Token:
+    """The first word of a role that opens at ``index``, past an article ("de directeur")."""
+    return doc[index + 1] if doc[index].lower_ in ("de", "het") and index + 1 < len(doc) else doc[index]
+
+
 def _past_role(doc: Doc, index: int) -> int:
     """Where the link of an apposition stands, past a role that opens with a job title ("de
     directeur", "manager Eindhoven"); ``index`` itself when no role opens there."""
-    start = index + 1 if index < len(doc) and doc[index].lower_ in ("de", "het") else index
+    start = _role_word(doc, index).i if index < len(doc) else index
     if start >= len(doc) or not doc[start].text[:1].islower() or not doc[start].lower_.endswith(tuple(word_list("job_titles.txt"))):
         return index
     for end in range(start + 1, min(len(doc), start + ROLE_TOKENS)):
