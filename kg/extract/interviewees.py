@@ -37,8 +37,14 @@ def speech_cues() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+SEPARATED = 3  # words that may stand inside a separable cue: "legde opnieuw uit", "laat het weten"
+
+
 def _cues() -> str:
-    return "|".join(re.escape(c) for c in speech_cues())
+    """The cues as one alternation; the words of a separable verb ("legt uit") may have up to
+    SEPARATED words between them ("legde hij nog eens uit")."""
+    gap = rf"\s+(?:[\w-]+\s+){{0,{SEPARATED}}}?"
+    return "|".join(gap.join(re.escape(word) for word in cue.split()) for cue in speech_cues())
 
 
 def _attributions(text: str, name: str) -> int:
