@@ -36,6 +36,8 @@ REPEATED_WORDS = 25  # a headline printed twice is at most this long  # lines un
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
+DROP_CAP_REACH = 4  # non-blank lines under a heading in which its article's drop cap stands
+_DROP_CAP = re.compile(r"^\s*\*\*[A-ZÀ-Ý]\*\*[a-zà-ÿ]")  # "**M**et": one bold capital opens the first word
 _CLOSED = re.compile(r"[.!?][’”\"')]*$")  # a line that ends a sentence (not a comma or colon)
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
@@ -128,6 +130,8 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
                 previous = _previous_text(lines, i)
                 kicker = previous is not None and previous.heading_level == 2 and previous.index not in contents
                 drafts.append(Draft(previous.index if kicker and previous else i, reason="heading"))
+            elif line.heading_level == 2 and _opens_with_drop_cap(lines, i):
+                drafts.append(Draft(i, reason="heading"))
             continue
         previous = _previous_text(lines, i) if not line.blank else None
         if previous is not None and previous.text == line.text and _repeatable(line):
@@ -160,6 +164,19 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             if previous is not None and _CONTACT.search(previous.text) and lines[i + 1].text[:1].isupper() and not _ends_page(lines, i + 1):
                 drafts.append(Draft(i + 1, reason="after-contact"))
     return drafts
+
+
+def _opens_with_drop_cap(lines: list[Line], index: int) -> bool:
+    """Whether the heading at ``index`` heads an article: a magazine sets the first letter of an
+    article's first paragraph as a drop cap ("**M**et het topic ..."), after at most a bio and a
+    lead, never after a subhead."""
+    following = [line for line in lines[index + 1:] if not line.blank][:DROP_CAP_REACH]
+    for line in following:
+        if line.heading_level:
+            return False
+        if _DROP_CAP.match(line.raw):
+            return True
+    return False
 
 
 def _ends_page(lines: list[Line], index: int) -> bool:

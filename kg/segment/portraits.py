@@ -31,6 +31,9 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
     role ("Adviseur en vrijwilligerscoördinator") or an organisation ("GGD Drenthe")."""
     match = _PORTRAIT_HEAD.match(lines[index].text)
     name = person_name(match.group("name")) if match else None
+    inline = _role_in_heading(lines[index]) if match and name is None and not match.group("tail") else None
+    if inline is not None:
+        name = inline[0]
     if match is None or name is None:
         return None
     following = [line for line in lines[index + 1:index + 16] if not line.blank]
@@ -44,7 +47,7 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
         role, organisation = role_and_organisation(mention_in(line, match.group("tail"), len(match.group("name"))))
         person.roles += [role] if role else []
         person.affiliations += [replace(organisation, context=person.name.span.through(organisation.span))] if organisation else []
-    for descriptor in described:
+    for descriptor in ([inline[1]] if inline else []) + described:
         if descriptor.text == line.text:
             continue  # the name printed again, as a page prints it over a photo
         role, organisations = _described(descriptor)
@@ -53,10 +56,25 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
     return person
 
 
+def _role_in_heading(line: Line) -> tuple[str, Line] | None:
+    """A heading that runs a name into its role without a comma, as a PDF extraction joins the
+    lines of a portrait's head ("Sander de Wit Teamleider Werk & Inkomen gemeente Ede"): the name
+    before the first job title, and the rest as a descriptor line."""
+    words = line.text.split()
+    for cut in range(2, len(words)):
+        if words[cut][:1].isupper() and words[cut].casefold().endswith(tuple(job_titles())):
+            name = person_name(" ".join(words[:cut]))
+            return (name, line.part(" ".join(words[cut:]))) if name else None
+    return None
+
+
 def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
     """What a descriptor line says: a role ("Adviseur"), an organisation ("GGD Drenthe"), a
     role before its organisation ("Docent-onderzoeker Lectoraat Sociale Integratie"), or an
-    organisation after a word that ties a person to it ("Werkzaam bij Zuyd Hogeschool")."""
+    organisation after a word that ties a person to it ("Werkzaam bij Zuyd Hogeschool"). A dash
+    at the end joins the next line ("Ambtenaar gemeente X –" / "Werkplaats Y") and is not part of it."""
+    if line.text.rstrip(" –-") != line.text:
+        line = line.part(line.text.rstrip(" –-"))
     words = line.text.split()
     folded = [w.casefold() for w in words]
     tie = _TIE.match(line.text)
@@ -67,6 +85,8 @@ def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
     if folded[0].endswith(tuple(job_titles())):
         name = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper()), len(words))
         cut = _head_start(folded, name) if name < len(words) else name  # "Adviseur gemeente" alone names no municipality
+        if cut == name and (later := _head_start(folded, len(words) - 1)) < len(words) - 1:
+            cut = later  # "Teamleider Werk & Inkomen gemeente Ede": the role runs on to the municipality
         role = " ".join(words[:cut])
         return mention_in(line, role), (_organisations(line, len(role) + 1) if cut < len(words) else [])
     return None, _organisations(line)

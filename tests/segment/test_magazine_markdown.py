@@ -1,0 +1,42 @@
+"""Conventions of magazines converted to markdown, on an invented text
+(fixtures/web/magazine_boxes.md): a drop cap ("**M**et") opens an article even under a level-2
+heading, and a portrait box whose heading runs the name into the role (no comma between them, as
+a PDF extraction joins the lines of the head) is still a portrait."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.articles import to_record
+from kg.model import ArticleRecord
+from kg.segment.articles import segment
+from kg.segment.lines import split_lines
+
+FIXTURE = Path(__file__).parent / "fixtures" / "web" / "magazine_boxes.md"
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, ArticleRecord]:
+    text = FIXTURE.read_text(encoding="utf-8")
+    lines = split_lines(text)
+    return {r.headline.text: r for r in (to_record(d, lines, text, i) for i, d in enumerate(segment(lines), start=1))}
+
+
+def test_a_level_two_heading_over_a_drop_cap_heads_an_article(records: dict[str, ArticleRecord]) -> None:
+    assert "Luisteren zonder te zien" in records
+    assert "Wat werkte" not in records  # a subhead without a drop cap under it stays inside its article
+
+
+def test_a_portrait_heading_without_a_comma_gives_name_role_and_organisation(records: dict[str, ArticleRecord]) -> None:
+    (portrait,) = [r for r in records.values() if r.genre == "portrait" and r.interviewees[0].name.text == "Lukas de Bruin"]
+    (lukas,) = portrait.interviewees
+    assert [r.text for r in lukas.roles] == ["Wijkcoördinator Zorg & Welzijn"]
+    assert [a.text for a in lukas.affiliations] == ["gemeente Zuidhaven"]
+
+
+def test_a_descriptor_line_ending_in_a_dash_continues_on_the_next(records: dict[str, ArticleRecord]) -> None:
+    (marit,) = records["Marit Holwerda"].interviewees
+    assert [r.text for r in marit.roles] == ["Ambtenaar"]
+    assert [a.text for a in marit.affiliations] == ["gemeente Veenhoven", "Werkplaats Sociaal Domein Noordkust"]
