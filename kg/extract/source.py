@@ -44,6 +44,8 @@ def _extract(source: Source) -> Extraction:
     candidates = annotate(articles, normalise(source.text), make_nlp())
     publication = describe(source.text, lines)
     publication.publisher = find_publisher(publication, _gazetteer())
+    if publication.kind == "manifesto" and len(articles) == 1 and articles[0].genre_evidence is None:
+        articles[0].genre = "manifesto"  # a manifesto printed on its own is one article: the manifesto
     articles = move_colophons(articles, source.text, publication)
     name_by_title(publication, articles, lines)
     return Extraction(
