@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
+from kg.data import word_list
 from kg.nlp.doctext import text_of
 from kg.nlp.person_lexicon import (
     PersonCues,
@@ -267,6 +268,40 @@ class _Matcher:
         return found
 
 
+_MARKED = re.compile(r"\*\*(?P<name>[^*\n]{4,60}?)\*\*(?=\s*(?:,|\ben\b|&)\s*\*\*|\s+(?P<verb>[a-z]+)\b)")
+_MARKED_WORDS = (2, 5)  # words in a name a bio prints in bold
+
+
+@lru_cache(maxsize=1)
+def _bio_verbs() -> frozenset[str]:
+    return word_list("bio_verbs.txt")
+
+
+def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tuple[int, int]]:
+    """Names a bio prints in bold before its verb ("■ **Suzan van der Pas** is lector ...",
+    "**A** en **B** zijn ..."): the mark says it is a name even when no list knows the surname.
+    Each word is capitalised or a particle, none is a title or an organisation's word, and the
+    first is a known given name or a rare word (not "Werkplaats")."""
+    found: list[tuple[int, int]] = []
+    for match in _MARKED.finditer(doc.text):
+        if match.group("verb") is not None and match.group("verb") not in _bio_verbs() | {"zijn"}:
+            continue
+        words = match.group("name").split()
+        if not _MARKED_WORDS[0] <= len(words) <= _MARKED_WORDS[1] or not words[0][:1].isupper() or words[-1].isupper():
+            continue
+        folded = [fold(w) for w in words]
+        if any(f in lexicon.titles or f in cues.organisation for f in folded):
+            continue
+        if folded[0] not in lexicon.any_first_names and not is_rare_word(folded[0]):
+            continue  # "**Werkplaats Sociaal Domein** is ...": a given name is a name or a rare word
+        if not all(w[:1].isupper() or f in lexicon.particles or " ".join(folded[k:k + 2]) in lexicon.particles for k, (w, f) in enumerate(zip(words, folded))):
+            continue
+        span = doc.char_span(match.start("name"), match.end("name"))
+        if span is not None:
+            found.append((span.start, span.end))
+    return found
+
+
 def find_person_spans(
     doc: Doc, lexicon: PersonLexicon | None = None, cues: PersonCues | None = None
 ) -> list[Span]:
@@ -275,8 +310,15 @@ def find_person_spans(
     spans: list[tuple[int, int]] = []
     taken = [False] * len(doc)
     known: set[str] = set()
+    for start, end in _marked_names(doc, matcher.lexicon, matcher.cues):
+        spans.append((start, end))
+        known.add(matcher.surname_key(start, end))
+        taken[start:end] = [True] * (end - start)
     i = 0
     while i < len(doc):
+        if taken[i]:
+            i += 1
+            continue
         end = matcher.full_name(i)
         if end is None:
             i += 1
