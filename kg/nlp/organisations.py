@@ -44,6 +44,7 @@ from kg.data import word_list
 from kg.lexicon import zipf
 from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.nlp.person_lexicon import load_lexicon
 from kg.nlp.pipeline import tokenizer
 from kg.nlp.scoring import score_span_group
 from kg.paths import ontology_dir
@@ -87,6 +88,7 @@ class PatternData:
     min_capitals_mixed_case: int
     common_word_zipf: float
     function_word_zipf: float
+    run_stop_zipf: float
     caps_word_zipf: float
     heading_word_zipf: float
 
@@ -115,6 +117,7 @@ class PatternData:
             min_capitals_mixed_case=shape["min_capitals_mixed_case"],
             common_word_zipf=data["common_word_zipf"],
             function_word_zipf=data["function_word_zipf"],
+            run_stop_zipf=data["run_stop_zipf"],
             caps_word_zipf=data["caps_word_zipf"],
             heading_word_zipf=data["heading_word_zipf"],
         )
@@ -160,7 +163,7 @@ class OrganisationFinder:
         acronyms = list(self._acronym_spans(doc))
         shapes = list(self._shape_spans(doc, {span.start for span in listed}, {span.start for span in acronyms}))
         units = [*self._unit_spans(doc, listed, shapes), *self._branch_spans(doc, listed)]
-        spans = [*units, *listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._address_spans(doc)]
+        spans = [*units, *listed, *shapes, *acronyms, *self._affiliation_spans(doc), *self._employer_spans(doc), *self._address_spans(doc)]
         found = filter_spans(spans)  # stable sort: a gazetteer span wins a tie with a shape span
         ends = {span.end for span in found}
         kept = [
@@ -240,9 +243,7 @@ class OrganisationFinder:
             index += 1
             if index < len(doc) and doc[index].lower_ in ("de", "het"):
                 index += 1
-            end = index
-            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self.patterns.name_stoplist:
-                end += 1
+            end = self._capitalised_run(doc, index)
             chair = role and _role_word(doc, person.end + 1).lower_.endswith(self.patterns.chair_words)
             common = chair and zipf(doc[index].lower_) >= self.patterns.common_word_zipf  # "hoogleraar Economie van Kunst": a chair, not an organisation
             if end > index and not common and not any(p.start < end and p.end > index for p in doc.spans["persons"]):
@@ -250,6 +251,30 @@ class OrganisationFinder:
                 organisation = self.gazetteer.resolve(name.text)
                 if organisation is not None or not self._holds_chair(doc, person.start):
                     yield self._labelled(name, organisation)
+
+    def _capitalised_run(self, doc: Doc, index: int) -> int:
+        """End of the run of capitalised words at ``index`` that may name an organisation."""
+        end = index
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self.patterns.name_stoplist:
+            if end > index and zipf(doc[end].lower_) >= self.patterns.run_stop_zipf:
+                break  # "Movisie Op welke manier": a function word opens the next sentence or line
+            end += 1
+        return end
+
+    def _employer_spans(self, doc: Doc) -> Iterable[Span]:
+        """A name after a job title and "bij": "programmamanager bij de Zorgalliantie", "werknemers
+        bij Wedeka". Where someone works is an organisation, even a one-word name no list knows."""
+        titles = tuple(word_list("job_titles.txt"))
+        persons = doc.spans.get("persons", [])
+        for token in doc[:-2]:
+            if not (token.is_lower and token.is_alpha and token.text.endswith(titles)) or doc[token.i + 1].lower_ != "bij":
+                continue
+            index = token.i + 2 + (doc[token.i + 2].lower_ in ("de", "het"))
+            end = self._capitalised_run(doc, index)
+            given = all(t.lower_ in load_lexicon().first_names for t in doc[index:end])  # "bij Jan thuis"
+            if end > index and not given and not any(p.start < end and p.end > index for p in persons):
+                name = doc[index:end]
+                yield self._labelled(name, self.gazetteer.resolve(name.text))
 
     def _branch_spans(self, doc: Doc, listed: list[Span]) -> Iterable[Span]:
         """A national network followed by a place names its local branch: "Humanitas Rotterdam",

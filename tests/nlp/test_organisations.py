@@ -277,3 +277,16 @@ def test_datelines_name_no_organisation_and_a_commission_names_both_parties(nlp:
         "Stichting Buurtwerk Oost op 1 SEPT 2020 om 14:00 UUR een pilot gestart."
     )
     assert mentions(doc) == [("ministerie van VWS", "vws"), ("Stichting Buurtwerk Oost", "")]
+
+
+def test_where_a_job_title_works_is_an_organisation_up_to_the_next_sentence() -> None:
+    from kg.nlp.pipeline import make_nlp
+
+    doc = make_nlp()(
+        "Kees Veldman is programmamanager bij de Buurtalliantie en woont in Zwolle. Zijn collega's bij Jan thuis "
+        "kennen hem goed. Lotte Smit is adviseur bij Stichting Kompas Op welke manier zij werkt, vertelt ze later."
+    )
+    found = [span.text for span in doc.spans["organisations"]]
+    assert "Buurtalliantie" in found  # one word no list knows, after "programmamanager bij de"
+    assert "Jan" not in found  # a given name after "bij" is somebody's home, not an employer
+    assert "Stichting Kompas" in found and not any(text.endswith(" Op") for text in found)
