@@ -22,6 +22,7 @@ from kg.extract.colophon import is_colophon
 from kg.extract.interviewees import interviewees
 from kg.extract.name_variants import canonical_surnames
 from kg.extract.names import is_full_name, surname
+from kg.extract.namesakes import PersonKeys
 from kg.extract.roles import find_affiliations
 from kg.model import (
     ArticleRecord,
@@ -84,20 +85,21 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     author_names = [p.name.text for p in record.authors + portrayed]
     variants = canonical_surnames([s.text for s in doc.spans.get("persons", [])], author_names)
 
-    def key_of(name: str) -> str:
+    def surname_key(name: str) -> str:
         return variants.get(surname(name), surname(name))
 
-    full = _full_names(doc, author_names)
+    key_of = PersonKeys([(s.text, s.start_char) for s in doc.spans.get("persons", [])], surname_key)
+    full = _full_names(doc, author_names) | key_of.full
     authors = {surname(n) for n in author_names}
     people: dict[str, PersonRecord] = {}
     introduced: set[str] = set()  # stated in an apposition or bio, not only a role noun before the name
     for span in doc.spans.get("persons", []):
-        key = key_of(span.text)
+        key = key_of(span.text, span.start_char)
         if key not in people and key not in authors:
             mention = _mention(span, doc, locate, 0.8 if key in full else 0.6)
             people[key] = PersonRecord(Mention(full.get(key, mention.text), mention.span, mention.confidence))
     for affiliation in find_affiliations(doc) + bio_affiliations(doc):
-        key = key_of(affiliation.person.text)
+        key = key_of(affiliation.person.text, affiliation.person.start_char)
         target = next((p for p in record.authors + portrayed if surname(p.name.text) == key), None) or people.get(key)
         if target is None:
             continue
@@ -112,7 +114,7 @@ def _annotate_article(record: ArticleRecord, doc: Doc, locate: Locate) -> None:
     if is_colophon(record):
         record.authors += list(people.values())  # a colophon's people are its editors and makers
         people = {}
-    described = {key for key in people if key in introduced}
+    described = {surname(person.name.text) for key, person in people.items() if key in introduced}
     chosen = set(interviewees(text_of(doc), [p.name.text for p in people.values()], record.genre, authors, described, record.headline.text))
     record.interviewees = portrayed + [p for p in people.values() if p.name.text in chosen]
     record.persons = [p for p in people.values() if p.name.text not in chosen]
