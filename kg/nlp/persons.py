@@ -302,6 +302,13 @@ def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tu
     return found
 
 
+def _genitive(doc: Doc, start: int, end: int, given: set[str]) -> bool:
+    """A given name with the genitive s before a noun is no surname: "zegt Marks moeder" after
+    "Mark Bomhof" is Mark's mother speaking."""
+    word = doc[start].lower_
+    return end - start == 1 and word.endswith("s") and word[:-1] in given and end < len(doc) and doc[end].is_lower
+
+
 def find_person_spans(
     doc: Doc, lexicon: PersonLexicon | None = None, cues: PersonCues | None = None
 ) -> list[Span]:
@@ -327,7 +334,8 @@ def find_person_spans(
         known.add(matcher.surname_key(i, end))
         taken[i:end] = [True] * (end - i)
         i = end
-    spans.extend(matcher.lone_surnames(taken, known))
+    given = {doc[start].lower_ for start, end in spans if end - start > 1}
+    spans.extend(span for span in matcher.lone_surnames(taken, known) if not _genitive(doc, *span, given))
     return filter_spans([Span(doc, start, end, label=LABEL) for start, end in sorted(spans)])
 
 
