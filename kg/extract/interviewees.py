@@ -10,7 +10,8 @@ or, in an interview printed as questions each answered by a quote, someone its l
 the text names again; or someone the headline names and the text names again: the article is
 about them ("Vertrek lector X", "Voor de klas: X", "X: ‘Sociaal werk moet ...’").
 
-A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
+An attribution whose sentence is followed by another quote ("zegt X. ‘En ...’") counts twice:
+the person is quoted at length. A pronoun attribution after the name ("antwoordde hij", "zegt ze") counts once, and only in an
 article that names no one else: there the pronoun can only be that person. Elsewhere it may be anyone named before it, such
 as a thinker whose book the interviewee discusses ("de filosoof John Rawls. Hij ... zegt hij").
 A role before the name ("de Amerikaanse filosoof John Rawls") introduces a person the article
@@ -37,6 +38,8 @@ def speech_cues() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+_QUOTE_FOLLOWS = re.compile(r"[^.!?\n]*[.!?][’”\"']?[ \t]*\n?[ \t]*[‘“\"']")  # the next sentence is a quote too: quoted at length
+_OTHER_SUBJECT = "de|het|een|hij|zij|ze|die|deze"  # after a comma and the verb: someone else speaks ("..., stelt de filosoof")
 SEPARATED = 3  # words that may stand inside a separable cue: "legde opnieuw uit", "laat het weten"
 
 
@@ -56,11 +59,13 @@ def _attributions(text: str, name: str) -> int:
     pattern = re.compile(
         rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,3}}?{given}{last}\b"  # zegt (de filosoof) X
         rf"|\b{last}(?:,[^:.\n]{{1,80}})?\s*:\s*[‘'\"“]"  # X: ‘... ; X, beleidsmedewerker bij gemeente Y: ‘...
-        rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b"  # X (van de gemeente Utrecht) vult aan
+        rf"|\b{last}\b[^.?!‘’\n,]{{0,60}}?\b(?i:{cues})\b"  # X (van de gemeente Utrecht) vult aan
+        rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b(?!\s+(?i:{_OTHER_SUBJECT})\b)"  # X, de wethouder, vult aan; not "X uit 1947, stelt de filosoof"
         rf"|(?:^|(?<=[.!?]\s)){given}{last}\b[^.?!‘’“\"\n]{{0,200}}:\s*[‘'\"“])",  # X, columnist, ... schreef: ‘...
         re.MULTILINE,
     )
-    return len(pattern.findall(text))
+    found = list(pattern.finditer(text))
+    return len(found) + sum(1 for match in found if _QUOTE_FOLLOWS.match(text, match.end()))
 
 
 def _printed_surname(name: str) -> re.Pattern[str]:
