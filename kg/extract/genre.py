@@ -9,6 +9,7 @@ _SPEECH = re.compile(r"\b(zegt|vertelt|aldus|stelt|legt .{0,20} uit|benadrukt|vi
 _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
 _RESEARCH = re.compile(r"\b(onderzoek\w*|respondenten|literatuur|studie|uitkomsten)\b", re.IGNORECASE)
 _QUESTION_ANSWER = re.compile(r"^(?![‘“\"'])[^\n.!?]{8,200}\?[ \t]*\n?(?:[ \t]*\n)?[ \t]*[‘“\"']", re.MULTILINE)
+RESEARCH_DENSITY = 3  # research words (onderzoek, respondenten, ...) per 1000 that make a longer article research
 SHORT = 450  # words: shorter than this and printed without a byline, an item is news
 QA_TURNS = 2  # question lines, each answered by a quote, that make an article a question-and-answer interview
 
@@ -40,6 +41,6 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
         return "interview"
     if first_person > 15:
         return "opinion" if has_byline or signed else "column"
-    if research > 6:
+    if research > RESEARCH_DENSITY:
         return "research"
     return "report" if has_byline else "other"
