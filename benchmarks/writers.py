@@ -50,7 +50,7 @@ def main() -> None:
     writers: dict[str, Callable[[], str | bytes]] = {
         "kg Turtle (kg.ttl)": lambda: TurtleWriter(CONTEXT).statements(graph),
         "kg JSON-LD (kg.jsonld)": lambda: JsonLdWriter(CONTEXT).document(graph),
-        "kg all three (render)": lambda: b"".join(render(dataset, graph).values()),
+        "kg all three (render)": lambda: b"".join(b"".join(make()) for make in render(dataset, graph).values()),
         "rdflib Turtle": lambda: graph.serialize(format="turtle"),
         "rdflib JSON-LD, sorted (kg before)": lambda: rdflib_jsonld(graph),
         "Oxigraph Turtle (merged, unsorted)": lambda: pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE) or b"",

@@ -19,7 +19,7 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,16 +80,20 @@ def exclusive(out: Path, command: str = "kg build") -> Iterator[None]:
         os.close(handle)  # closing releases the flock
 
 
-def publish(files: dict[str, bytes], out: Path) -> list[Path]:
+Content = bytes | Callable[[], Iterable[bytes]]  # a file's bytes, or what makes them, piece by piece, when it is written
+
+
+def publish(files: Mapping[str, Content], out: Path) -> list[Path]:
     """Replace the folder ``out`` by one holding exactly ``files`` (names may hold sub-folders)
-    plus what ``out`` held beside them; return the written paths. Call it under :func:`exclusive`."""
+    plus what ``out`` held beside them; return the written paths. Call it under :func:`exclusive`.
+    A file given as a function is made when it is written, one at a time."""
     out = out.resolve() if out.is_symlink() else out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         os.chmod(stage, 0o755)
         for name, data in sorted(files.items()):
-            _write(stage / name, data)
+            _write(stage / name, data() if callable(data) else [data])
         if out.is_dir():
             _carry_over(out, stage, {name.split("/", 1)[0] for name in files})
         _sync(stage)
@@ -100,10 +104,11 @@ def publish(files: dict[str, bytes], out: Path) -> list[Path]:
     return [out / name for name in sorted(files)]
 
 
-def _write(target: Path, data: bytes) -> None:
+def _write(target: Path, pieces: Iterable[bytes]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as stream:
-        stream.write(data)
+        for piece in pieces:
+            stream.write(piece)
         stream.flush()
         os.fsync(stream.fileno())
     os.chmod(target, 0o644)
@@ -179,7 +184,7 @@ def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
             handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             pending.append((Path(temp), target))
             os.close(handle)
-            _write(Path(temp), data)
+            _write(Path(temp), [data])
     except BaseException:
         for temp, _ in pending:
             temp.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from kg.network import analyse
 from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
+from kg.output import Content
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
@@ -103,6 +104,6 @@ def check(dataset: Dataset, graph: Graph, names: list[str], started: str, option
     return validate(parts, shared, ontology_dir(), options.jobs, validated, options.validator)
 
 
-def render_files(dataset: Dataset, graph: Graph, network: nx.Graph, started: str, title: str) -> dict[str, bytes]:
+def render_files(dataset: Dataset, graph: Graph, network: nx.Graph, started: str, title: str) -> dict[str, Content]:
     """Every export by its name in the output folder: the RDF files, the network files, the maps."""
     return render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, title)

@@ -6,6 +6,8 @@ of them was written are they renamed into place, so a failed build leaves the pr
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -26,25 +28,31 @@ def merged(dataset: Dataset) -> Graph:
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _turtle(graph: Graph, writer: TurtleWriter) -> str:
-    return writer.header() + "\n" + writer.statements(graph)
+def _turtle(graph: Graph, writer: TurtleWriter) -> Iterator[str]:
+    yield writer.header() + "\n"
+    yield from writer.blocks(graph)
 
 
-def _trig(dataset: Dataset, writer: TurtleWriter) -> str:
+def _trig(dataset: Dataset, writer: TurtleWriter) -> Iterator[str]:
     """One named graph per block, blocks in IRI order."""
-    blocks = []
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(context) == 0 or context.identifier == DATASET_DEFAULT_GRAPH_ID:
-            continue
-        blocks.append(f"<{context.identifier}> {{\n{writer.statements(context, indent='    ')}}}\n")
-    return writer.header() + "\n" + "\n".join(blocks)
+    yield writer.header() + "\n"
+    graphs = [g for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier)) if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID]
+    for number, context in enumerate(graphs):
+        yield ("\n" if number else "") + f"<{context.identifier}> {{\n"
+        yield from writer.blocks(context, indent="    ")
+        yield "}\n"
 
 
-def render(dataset: Dataset, graph: Graph) -> dict[str, bytes]:
-    """Serialise the dataset (and ``graph``, its merge) into the export files' bytes, by name."""
-    writer = TurtleWriter(_PREFIXES)  # one writer: the two files share its written terms
+def _encoded(chunks: Iterator[str]) -> Iterator[bytes]:
+    return (chunk.encode("utf-8") for chunk in chunks)
+
+
+def render(dataset: Dataset, graph: Graph) -> dict[str, Callable[[], Iterator[bytes]]]:
+    """The export files by name, each written from the dataset (and ``graph``, its merge) piece by
+    piece when the file is written, so that no file's whole text is ever in memory."""
+    writer = TurtleWriter(_PREFIXES)  # one writer: the two files share its written IRIs
     return {
-        "kg.ttl": _turtle(graph, writer).encode("utf-8"),
-        "kg.trig": _trig(dataset, writer).encode("utf-8"),
-        "kg.jsonld": JsonLdWriter(_PREFIXES).document(graph).encode("utf-8"),
+        "kg.ttl": lambda: _encoded(_turtle(graph, writer)),
+        "kg.trig": lambda: _encoded(_trig(dataset, writer)),
+        "kg.jsonld": lambda: _encoded(JsonLdWriter(_PREFIXES).chunks(graph)),
     }

@@ -1,19 +1,20 @@
-"""A deterministic JSON-LD writer that reads triples once, without rdflib's serializer.
+"""A deterministic JSON-LD writer that writes node by node, without rdflib's serializer.
 
 It writes what rdflib's JSON-LD serializer writes for a graph with our prefixes as the context
 (flattened nodes, compact IRIs where a prefix fits, native numbers, booleans and strings), with
 nodes and values sorted so that the bytes are stable; the tests compare the two. rdflib's
-serializer walks the graph with one lookup per subject and predicate and spent 4 s of a seeds
-build; this is one pass. The build's graphs have no blank nodes and no RDF lists.
+serializer builds the whole document in memory and spent 4 s of a seeds build; this writes it
+node by node. The build's graphs have no blank nodes and no RDF lists.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterator
 from functools import lru_cache
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.plugins.shared.jsonld.util import split_iri
 from rdflib.term import Node
@@ -52,18 +53,34 @@ class JsonLdWriter:
             return self.compact(str(node))
         raise TypeError(f"cannot write {node!r} as a JSON-LD node")
 
-    def document(self, triples: Iterable[tuple[Node, Node, Node]]) -> str:
-        nodes: dict[str, dict[str, list[Value]]] = {}
-        for subject, predicate, obj in triples:
-            node_id = self._id(subject)
-            node = nodes.setdefault(node_id, {})
+    def _node(self, graph: Graph, subject: Node) -> dict[str, Value]:
+        node: dict[str, list[Value]] = {}
+        for predicate, obj in graph.predicate_objects(subject):
             if predicate == RDF.type and isinstance(obj, URIRef):
                 node.setdefault("@type", []).append(self.compact(str(obj)))
             else:
                 node.setdefault(self.compact(str(predicate)), []).append(self._value(obj))
-        graph = [{"@id": node_id} | {key: _one_or_sorted(values) for key, values in node.items()} for node_id, node in nodes.items()]
-        document = {"@context": self.context, "@graph": _sorted(graph)}
-        return json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+        return {"@id": self._id(subject)} | {key: _one_or_sorted(values) for key, values in node.items()}
+
+    def chunks(self, graph: Graph) -> Iterator[str]:
+        """The document, node by node in the order of their ids (which is the order of their JSON
+        text: each opens with its id), formatted as ``json.dumps(document, indent=1)`` would; one
+        node is held at a time."""
+        subjects = sorted((json.dumps(self._id(subject), ensure_ascii=False), subject) for subject in set(graph.subjects()))
+        if not subjects:
+            yield _dumps({"@context": self.context, "@graph": []}) + "\n"
+            return
+        yield _dumps({"@context": self.context})[:-2] + ',\n "@graph": [\n'
+        for number, (_, subject) in enumerate(subjects):
+            yield (",\n" if number else "") + textwrap.indent(_dumps(self._node(graph, subject)), "  ")
+        yield "\n ]\n}\n"
+
+    def document(self, graph: Graph) -> str:
+        return "".join(self.chunks(graph))
+
+
+def _dumps(value: Value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)
 
 
 def _sorted(values: list[Value]) -> list[Value]:

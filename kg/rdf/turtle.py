@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
@@ -35,12 +35,14 @@ class TurtleWriter:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = dict(sorted(prefixes.items()))
         self._by_length = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
-        self._written: dict[Node, str] = {}  # a term is written once per writer: IRIs recur in every triple
+        self._written: dict[Node, str] = {}  # an IRI is written once per writer: IRIs recur in every triple
 
     def header(self) -> str:
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
 
     def term(self, node: Node) -> str:
+        if not isinstance(node, URIRef):
+            return self._term(node)  # literals seldom recur: keeping them would hold the whole graph's text
         written = self._written.get(node)
         if written is None:
             written = self._written[node] = self._term(node)
@@ -68,17 +70,20 @@ class TurtleWriter:
             return f"_:{node}"
         raise TypeError(f"cannot write {node!r} as Turtle")
 
-    def statements(self, triples: Iterable[tuple[Node, Node, Node]], indent: str = "") -> str:
-        """Triples grouped by subject and predicate, everything sorted by its written form."""
-        grouped: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for subject, predicate, obj in triples:
-            grouped[self.term(subject)][self.term(predicate)].add(self.term(obj))
-        blocks = []
-        for subject in sorted(grouped):
-            predicates = grouped[subject]
+    def blocks(self, graph: Graph, indent: str = "") -> Iterator[str]:
+        """The graph's statements, one block per subject in the order of their written forms,
+        predicates ("a" first) and objects sorted too; read subject by subject from the graph's
+        index, so that only one subject's statements are held at a time."""
+        subjects = sorted((self.term(subject), subject) for subject in set(graph.subjects()))
+        for number, (written, subject) in enumerate(subjects):
+            predicates: dict[str, set[str]] = defaultdict(set)
+            for predicate, obj in graph.predicate_objects(subject):
+                predicates[self.term(predicate)].add(self.term(obj))
             order = sorted(predicates, key=lambda p: (p != "a", p))
-            lines = [f"{indent}{subject} "]
-            parts = [f"{p} {' , '.join(sorted(predicates[p]))}" for p in order]
-            lines[0] += f" ;\n{indent}    ".join(parts) + " ."
-            blocks.append(lines[0])
-        return "\n\n".join(blocks) + ("\n" if blocks else "")
+            parts = f" ;\n{indent}    ".join(f"{p} {' , '.join(sorted(predicates[p]))}" for p in order)
+            yield ("\n\n" if number else "") + f"{indent}{written} {parts} ."
+        if subjects:
+            yield "\n"
+
+    def statements(self, graph: Graph, indent: str = "") -> str:
+        return "".join(self.blocks(graph, indent))

@@ -3,6 +3,7 @@ graph; the JSON-LD byte for byte what rdflib's own serializer writes once sorted
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -52,9 +53,21 @@ def test_jsonld_reads_back_as_the_same_graph(graph: Graph) -> None:
     assert isomorphic(again, graph)
 
 
-def test_jsonld_does_not_depend_on_the_order_of_the_triples(graph: Graph) -> None:
-    writer = JsonLdWriter(CONTEXT)
-    assert writer.document(sorted(graph)) == writer.document(sorted(graph, reverse=True))
+def _reversed(graph: Graph) -> Graph:
+    again = Graph()
+    for triple in sorted(graph, reverse=True):
+        again.add(triple)
+    return again
+
+
+def test_the_writers_do_not_depend_on_the_order_the_triples_were_added(graph: Graph) -> None:
+    assert JsonLdWriter(CONTEXT).document(graph) == JsonLdWriter(CONTEXT).document(_reversed(graph))
+    assert TurtleWriter(CONTEXT).statements(graph) == TurtleWriter(CONTEXT).statements(_reversed(graph))
+
+
+def test_an_empty_graph_is_an_empty_document() -> None:
+    assert json.loads(JsonLdWriter(CONTEXT).document(Graph())) == {"@context": CONTEXT, "@graph": []}
+    assert TurtleWriter(CONTEXT).statements(Graph()) == ""
 
 
 def test_turtle_reads_back_as_the_same_graph_and_writes_each_term_once(graph: Graph) -> None:
