@@ -82,12 +82,12 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
 
 
 def analyse_network(dataset: Dataset, graph: Graph) -> nx.Graph:
-    """The network with its metrics; the metrics go into their own named graph and the merged graph."""
+    """The network with its metrics; the metrics go into their own named graph (and so into the
+    merged graph, which is the union of the dataset's graphs)."""
     network = analyse(graph)
     metrics = dataset.graph(iris.GRAPH_ANALYSIS)
     for triple in metric_triples(network):
         metrics.add(triple)
-        graph.add(triple)
     return network
 
 
