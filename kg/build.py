@@ -40,6 +40,7 @@ class BuildOptions:
     jobs: int = 1
     ocr: bool = False  # read PDFs without a text layer with Tesseract
     validator: str = "shacl"  # the SHACL engine (kg.rdf.shacl_engines): shacl or pyshacl
+    scheduler: str | None = None  # a Dask scheduler's address: extract there (kg.cluster)
 
 
 @dataclass

@@ -7,10 +7,12 @@ pySHACL or networkx.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.build import BuildOptions
+from kg.build import BuildError, BuildOptions, InputError
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
 from kg.ingest import Source
@@ -49,7 +51,13 @@ def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) 
         else:
             todo.append(source)
     cached = len(results)
-    if options.jobs > 1 and len(todo) > 1:
+    if options.scheduler and todo:
+        for source, extraction in _on_cluster(options.scheduler, todo):
+            report.stage(source.name, "extracted on the cluster")
+            report.advance()
+            results[source.name] = extraction
+            cache.put(extraction)
+    elif options.jobs > 1 and len(todo) > 1:
         with pool(options.jobs) as workers:
             for source, extraction in zip(todo, workers.map(extract, todo)):
                 report.stage(source.name, "extracted")
@@ -64,6 +72,16 @@ def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) 
             results[source.name] = extraction
             cache.put(extraction)
     return [results[s.name] for s in sources], cached
+
+
+def _on_cluster(address: str, sources: list[Source]) -> Iterator[tuple[Source, Extraction]]:
+    from kg.cluster import ClusterError, connect, extract_on
+
+    try:
+        with connect(address) as client:
+            yield from extract_on(client, sources)
+    except ClusterError as error:
+        raise (InputError if error.exit_code == 2 else BuildError)(str(error)) from None
 
 
 def assemble(sources: list[Source], extractions: list[Extraction], started: str, report: Reporter) -> Dataset:

@@ -14,18 +14,7 @@ from rdflib.namespace import PROV, RDF
 
 from kg.build import BuildError
 from kg.rdf.namespaces import OA, SCHEMA
-from tests.utils.building import EXPORTS, ROOT, SEEDS, load_turtle, run_build
-
-
-def exported(folder: Path) -> dict[str, bytes]:
-    """Every file a build wrote into ``folder`` (maps in sub-folders included), by relative path."""
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def assert_same_exports(built: dict[str, bytes], expected: dict[str, bytes], hint: str = "") -> None:
-    assert sorted(built) == sorted(expected), hint
-    for name, data in built.items():
-        assert data == expected[name], f"{name} differs {hint}"
+from tests.utils.building import EXPORTS, ROOT, SEEDS, assert_same_exports, exported, load_turtle, run_build
 
 
 def test_building_twice_gives_byte_identical_exports(seed_build: Path, tmp_path: Path) -> None:

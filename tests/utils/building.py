@@ -31,3 +31,14 @@ def only_article(path: Path) -> ArticleRecord:
     source, _ = read_source(path)
     (record,) = extract(source).articles
     return record
+
+
+def exported(folder: Path) -> dict[str, bytes]:
+    """Every file a build wrote into ``folder`` (maps in sub-folders included), by relative path."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def assert_same_exports(built: dict[str, bytes], expected: dict[str, bytes], hint: str = "") -> None:
+    assert sorted(built) == sorted(expected), hint
+    for name, data in built.items():
+        assert data == expected[name], f"{name} differs {hint}"
