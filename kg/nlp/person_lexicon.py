@@ -32,6 +32,7 @@ _SECTIONS = ("speech", "role", "organisation")
 _RARE_ZIPF = 3.0
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, typographic apostrophes as ``'``: "Ročak" -> "rocak"."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -82,6 +82,7 @@ class _Token:
     stop: bool
 
 
+@lru_cache(maxsize=65536)  # one entry per distinct word: texts repeat their words
 def _token(text: str, shape: str, titles: frozenset[str]) -> _Token:
     core = text
     for mark in _NAME_PUNCT:

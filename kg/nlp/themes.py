@@ -42,10 +42,12 @@ MIN_THEMES = 5  # a librarian tags an article with 3-8 themes: fewer salient one
 HYPHENS = frozenset("-\u2010\u2011")
 _DROP = HYPHENS | frozenset(" \u00ad")
 
+FOLDED = 200_000  # distinct word forms whose folded form is kept: a word recurs in every article
 Key = tuple[str, str]  # ("s", folded surface form) or ("l", folded lemma)
 Match = tuple[int, int, str]  # token start, token end, concept id
 
 
+@lru_cache(maxsize=FOLDED)
 def fold(text: str) -> str:
     """Case, diacritics, hyphens and spacing folded, as the thesaurus compares its labels."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
