@@ -195,6 +195,10 @@ def project_nlp() -> Language:
         # remote contact is its own theme, not online help
         ("Tijdens de lockdown hielden zij contact op afstand via beeldbellen.", {"coronacrisis", "contact-op-afstand"}),
         ("Zzp'ers en flexwerkers vielen buiten de sociale zekerheid.", {"flexwerk", "sociale-zekerheid"}),
+        # the problems local news keeps reporting: waiting lists, and the council that debates them
+        ("De wachttijden in de jeugdhulp lopen op; de gemeentepolitiek is verdeeld.", {"wachtlijsten", "jeugdhulp", "politiek"}),
+        # the schools of the field's professionals
+        ("Veel hbo-studenten kiezen het hoger beroepsonderwijs om sociaal werker te worden.", {"hoger-beroepsonderwijs", "sociaal-werk"}),
     ],
 )
 def test_the_thesaurus_tags_services_methods_and_places_of_the_field(project_nlp: Language, text: str, expected: set[str]) -> None:
