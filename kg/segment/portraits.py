@@ -74,6 +74,8 @@ def _described(line: Line) -> tuple[Mention | None, list[Mention]]:
     organisation after a word that ties a person to it ("Werkzaam bij Zuyd Hogeschool"). A dash
     at the end joins the next line ("Ambtenaar gemeente X –" / "Werkplaats Y") and is not part of it."""
     if line.text.rstrip(" –-") != line.text:
+        if not line.text.rstrip(" –-"):
+            return None, []  # a dash alone says nothing
         line = line.part(line.text.rstrip(" –-"))
     words = line.text.split()
     folded = [w.casefold() for w in words]

@@ -40,3 +40,13 @@ def test_a_descriptor_line_ending_in_a_dash_continues_on_the_next(records: dict[
     (marit,) = records["Marit Holwerda"].interviewees
     assert [r.text for r in marit.roles] == ["Ambtenaar"]
     assert [a.text for a in marit.affiliations] == ["gemeente Veenhoven", "Werkplaats Sociaal Domein Noordkust"]
+
+
+def test_a_descriptor_line_that_is_only_a_dash_says_nothing() -> None:
+    body = "Dit nummer gaat over de wijk, de mensen die er wonen en de professionals die er werken. " * 3
+    quote = "'Ik werk hier graag. Mijn collega's en ik kennen de buurt, en de buurt kent ons: dat maakt het werk de moeite waard.'"
+    text = f"# Een nummer\n\n{body}\n\n## Marieke Bakker\n\n–\nCoördinator\n\n{quote}\n\n# Tweede artikel\n\n{body}\n"
+    lines = split_lines(text)
+    records = [to_record(d, lines, text, i) for i, d in enumerate(segment(lines), start=1)]
+    (marieke,) = [p for r in records if r.genre == "portrait" for p in r.interviewees]
+    assert marieke.name.text == "Marieke Bakker" and [r.text for r in marieke.roles] == ["Coördinator"] and marieke.affiliations == []
