@@ -60,11 +60,12 @@ def _role_in_heading(line: Line) -> tuple[str, Line] | None:
     """A heading that runs a name into its role without a comma, as a PDF extraction joins the
     lines of a portrait's head ("Sander de Wit Teamleider Werk & Inkomen gemeente Ede"): the name
     before the first job title, and the rest as a descriptor line."""
-    words = line.text.split()
+    words = list(re.finditer(r"\S+", line.text))
     for cut in range(2, len(words)):
-        if words[cut][:1].isupper() and words[cut].casefold().endswith(tuple(job_titles())):
-            name = person_name(" ".join(words[:cut]))
-            return (name, line.part(" ".join(words[cut:]))) if name else None
+        word = words[cut].group()
+        if word[:1].isupper() and word.casefold().endswith(tuple(job_titles())):
+            name = person_name(line.text[: words[cut].start()])
+            return (name, line.part(line.text[words[cut].start():])) if name else None
     return None
 
 
