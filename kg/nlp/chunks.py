@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.doctext import keep_text, make_doc
+
 CHUNK_CHARS = 100_000
 _BREAKS = ("\n\n", "\n", " ")
 
@@ -44,6 +46,8 @@ def pipe(nlp: Language, texts: Iterable[str], limit: int = CHUNK_CHARS) -> Itera
     for text in texts:
         pieces = cut(text, limit)
         if len(pieces) == 1:
-            yield nlp(text)
+            yield nlp(make_doc(nlp, text))
         else:
-            yield Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False, exclude=["user_data"])
+            joined = Doc.from_docs(list(nlp.pipe(make_doc(nlp, piece) for piece in pieces)), ensure_whitespace=False, exclude=["user_data"])
+            keep_text(joined, text)
+            yield joined

@@ -6,6 +6,7 @@ rule makes a long article quadratic. The rules read it through :func:`text_of` i
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _KEY = "kg.text"
@@ -17,3 +18,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with ``text`` already kept for :func:`text_of`: spaCy's tokenizer
+    loses no character, so the doc's text is ``text`` and need not be joined from its tokens."""
+    doc = nlp.make_doc(text)
+    keep_text(doc, text)
+    return doc
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as what :func:`text_of` answers for ``doc``; it must be ``doc.text``."""
+    doc.user_data[_KEY] = text

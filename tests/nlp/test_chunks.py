@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from kg.ingest import Source
 from kg.nlp.chunks import cut, pipe
+from kg.nlp.doctext import _KEY, text_of
 from kg.nlp.pipeline import make_nlp
 
 PARAGRAPH = (
@@ -51,6 +52,15 @@ def test_joined_doc_has_the_offsets_and_spans_of_one_doc() -> None:
         expected = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in whole.spans[key]]
         assert [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in joined.spans[key]] == expected, key
         assert expected, key
+
+
+@pytest.mark.parametrize("limit", [1_500, 100_000])
+def test_a_piped_doc_keeps_its_own_text_for_the_rules(limit: int) -> None:
+    """The text kept for ``text_of`` is the doc's, whole or joined from pieces, not a piece's."""
+    text = PARAGRAPH * 30
+    (doc,) = pipe(make_nlp(), [text], limit=limit)
+    assert doc.user_data[_KEY] == doc.text == text
+    assert text_of(doc) == text
 
 
 def test_an_article_longer_than_max_length_is_extracted(small_nlp: Language) -> None:
