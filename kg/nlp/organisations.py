@@ -264,10 +264,9 @@ class OrganisationFinder:
     def _employer_spans(self, doc: Doc) -> Iterable[Span]:
         """A name after a job title and "bij": "programmamanager bij de Zorgalliantie", "werknemers
         bij Wedeka". Where someone works is an organisation, even a one-word name no list knows."""
-        titles = tuple(word_list("job_titles.txt"))
         persons = doc.spans.get("persons", [])
         for token in doc[:-2]:
-            if not (token.is_lower and token.is_alpha and token.text.endswith(titles)) or doc[token.i + 1].lower_ != "bij":
+            if not (token.is_alpha and _job_title(token)) or doc[token.i + 1].lower_ != "bij":
                 continue
             index = token.i + 2 + (doc[token.i + 2].lower_ in ("de", "het"))
             end = self._capitalised_run(doc, index)
@@ -661,6 +660,11 @@ def make_organisations(
 ROLE_TOKENS = 6  # "Nancy van Loon, manager Eindhoven van Lumens": a role before the link
 
 
+def _job_title(token: Token) -> bool:
+    """A job title in lower case, as it stands before a name or a link: "manager", "programmamanager"."""
+    return token.text[:1].islower() and token.lower_.endswith(tuple(word_list("job_titles.txt")))
+
+
 def _role_word(doc: Doc, index: int) -> Token:
     """The first word of a role that opens at ``index``, past an article ("de directeur")."""
     return doc[index + 1] if doc[index].lower_ in ("de", "het") and index + 1 < len(doc) else doc[index]
@@ -670,7 +674,7 @@ def _past_role(doc: Doc, index: int) -> int:
     """Where the link of an apposition stands, past a role that opens with a job title ("de
     directeur", "manager Eindhoven"); ``index`` itself when no role opens there."""
     start = _role_word(doc, index).i if index < len(doc) else index
-    if start >= len(doc) or not doc[start].text[:1].islower() or not doc[start].lower_.endswith(tuple(word_list("job_titles.txt"))):
+    if start >= len(doc) or not _job_title(doc[start]):
         return index
     for end in range(start + 1, min(len(doc), start + ROLE_TOKENS)):
         if doc[end].text in ("van", "bij"):

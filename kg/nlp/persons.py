@@ -273,11 +273,6 @@ _MARKED = re.compile(r"\*\*(?P<name>[^*\n]{4,60}?)\*\*(?=\s*(?:,|\ben\b|&)\s*\*\
 _MARKED_WORDS = (2, 5)  # words in a name a bio prints in bold
 
 
-@lru_cache(maxsize=1)
-def _bio_verbs() -> frozenset[str]:
-    return word_list("bio_verbs.txt")
-
-
 def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tuple[int, int]]:
     """Names a bio prints in bold before its verb ("■ **Suzan van der Pas** is lector ...",
     "**A** en **B** zijn ..."): the mark says it is a name even when no list knows the surname.
@@ -285,7 +280,7 @@ def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tu
     first is a known given name or a rare word (not "Werkplaats")."""
     found: list[tuple[int, int]] = []
     for match in _MARKED.finditer(doc.text):
-        if match.group("verb") is not None and match.group("verb") not in _bio_verbs() | {"zijn"}:
+        if match.group("verb") is not None and match.group("verb") not in word_list("bio_verbs.txt"):
             continue
         words = match.group("name").split()
         if not _MARKED_WORDS[0] <= len(words) <= _MARKED_WORDS[1] or not words[0][:1].isupper() or words[-1].isupper():
