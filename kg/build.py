@@ -15,6 +15,7 @@ from kg.rdf.provenance import build_time
 from kg.uptodate import BuildRecord, fingerprint
 
 MAP_TITLE = "Kennisgraaf sociaal domein"
+NONCONFORMING = "the graph does not conform to ontology/shapes.ttl; nothing was written.\n"
 
 
 class BuildError(Exception):
@@ -77,22 +78,22 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     report.start(len(sources))
     extractions, cached = stages.extract_all(sources, options, report)
     started = build_time()
-    dataset = stages.assemble(sources, extractions, started, report)
+    shared, parts = stages.assemble(sources, extractions, started, options, report)
     everything = "all sources"
-    report.stage(everything, "merging and analysing the network")
-    graph = stages.merged(dataset)
-    network = stages.analyse_network(dataset, graph)
-    report.stage(everything, "validating against the shapes")
-    validation = stages.check(dataset, graph, [s.name for s in sources], started, options)
+    report.stage(everything, "analysing the network")
+    network, projected = stages.analyse_network(shared, parts)
+    report.stage(everything, "validating the network metrics")
+    validation = stages.check(shared, projected, started, options)
     if not validation.conforms:
-        raise BuildError("the graph does not conform to ontology/shapes.ttl; nothing was written.\n" + validation.report)
+        raise BuildError(NONCONFORMING + validation.report)
     report.stage(everything, "writing the exports and maps")
-    files = stages.render_files(dataset, graph, network, started, MAP_TITLE) | _texts(sources)
+    count = stages.Count()
+    files = stages.render_files(shared, parts, network, started, MAP_TITLE, count) | _texts(sources)
     written = publish(files, options.out)
-    record.save(print_, sorted(files), len(graph))
+    record.save(print_, sorted(files), count.triples)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
-    return BuildResult(written, extractions, len(graph), refused, warnings, cached)
+    return BuildResult(written, extractions, count.triples, refused, warnings, cached)
 
 
 def _own(options: BuildOptions) -> Callable[[Path], bool]:

@@ -101,6 +101,44 @@ class Resolver:
     organisations: Gazetteer
     organisation_names: dict[str, str]
 
+    def person(self, surface: str) -> str:
+        return self.persons.name(surface)
+
+    def organisation_name(self, key: str) -> str | None:
+        """The printed name of an organisation the gazetteer does not know, by identity key."""
+        return self.organisation_names.get(key)
+
+
+@dataclass
+class NameLog:
+    """The names one source's graph resolved, as the corpus resolved them. A source's graph depends
+    on the rest of the corpus only through these (``kg.parts`` keeps a cached graph while the corpus
+    still resolves them alike: `kg/parts.py`)."""
+
+    persons: dict[str, str]
+    organisations: dict[str, str | None]
+
+    def agrees(self, resolver: Resolver) -> bool:
+        return all(resolver.person(s) == n for s, n in self.persons.items()) and all(
+            resolver.organisation_name(k) == n for k, n in self.organisations.items()
+        )
+
+
+class RecordingResolver(Resolver):
+    """A resolver that notes every name it gives in ``log``."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        super().__init__(resolver.persons, resolver.organisations, resolver.organisation_names)
+        object.__setattr__(self, "log", NameLog({}, {}))
+
+    def person(self, surface: str) -> str:
+        name = self.log.persons[surface] = super().person(surface)
+        return name
+
+    def organisation_name(self, key: str) -> str | None:
+        name = self.log.organisations[key] = super().organisation_name(key)
+        return name
+
 
 def resolver(extractions: list[Extraction], gazetteer: Gazetteer) -> Resolver:
     return Resolver(person_resolver(extractions), gazetteer, organisation_names(extractions))

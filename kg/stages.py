@@ -1,5 +1,6 @@
 """The stages of a build that do the work, in the order `kg.build` runs them: extraction (with its
-cache), the RDF of each source, network analysis, SHACL validation.
+cache), each source's part (its RDF, validated and serialised: `kg/parts.py`), network analysis
+and the validation of its metrics, the exports.
 
 They live apart from `kg.build` so that a build with nothing to do does not load spaCy,
 pySHACL or networkx.
@@ -10,33 +11,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import networkx as nx
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from kg.build import BuildError, BuildOptions, InputError
+from kg.build import NONCONFORMING, BuildError, BuildOptions, InputError
 from kg.cache import ExtractionCache
 from kg.extract.source import extract
 from kg.ingest import Source
 from kg.maps import render_maps
 from kg.model import Extraction
 from kg.network import analyse
+from kg.network.evidence import EvidenceIndex
 from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
 from kg.output import Content
+from kg.parts import PLACEHOLDER_STARTED, Part, PartStore
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
 from kg.rdf.addressees import SCHEME_FILE
-from kg.rdf.export import merged as merged  # the merged graph is a stage too
-from kg.rdf.export import render
-from kg.rdf.graph import SourceGraphWriter
+from kg.rdf.export import Count, render
 from kg.rdf.namespaces import KGS
 from kg.rdf.provenance import activity_node, write_activity
-from kg.rdf.validate import Part, Validation, validate
+from kg.rdf.validate import Part as CheckedPart
+from kg.rdf.validate import Validation, validate
 from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
+from kg.uptodate import code
 from kg.workers import pool
-
 
 def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) -> tuple[list[Extraction], int]:
     cache = ExtractionCache(options.cache_dir)
@@ -84,44 +86,83 @@ def _on_cluster(address: str, sources: list[Source]) -> Iterator[tuple[Source, E
         raise (InputError if error.exit_code == 2 else BuildError)(str(error)) from None
 
 
-def assemble(sources: list[Source], extractions: list[Extraction], started: str, report: Reporter) -> Dataset:
-    dataset = Dataset()
-    write_activity(dataset.graph(iris.GRAPH_BUILD), started)
-    activity: URIRef = activity_node(started)
+def _shared(started: str) -> dict[URIRef, Graph]:
+    """The graphs every source refers to: the build activity, the ontology, the thesaurus and the addressees."""
     folder = ontology_dir()
-    dataset.graph(iris.GRAPH_ONTOLOGY).parse(folder / "kg.ttl", format="turtle")
-    dataset.graph(iris.GRAPH_THESAURUS).parse(folder / "themes.ttl", format="turtle")
-    dataset.graph(iris.GRAPH_ADDRESSEES).parse(folder / SCHEME_FILE, format="turtle")
-    names = resolver(extractions, Gazetteer.load(folder / "organisations.tsv"))
+    shared = {iri: Graph(identifier=iri) for iri in (iris.GRAPH_BUILD, iris.GRAPH_ONTOLOGY, iris.GRAPH_THESAURUS, iris.GRAPH_ADDRESSEES)}
+    write_activity(shared[iris.GRAPH_BUILD], started)
+    shared[iris.GRAPH_ONTOLOGY].parse(folder / "kg.ttl", format="turtle")
+    shared[iris.GRAPH_THESAURUS].parse(folder / "themes.ttl", format="turtle")
+    shared[iris.GRAPH_ADDRESSEES].parse(folder / SCHEME_FILE, format="turtle")
+    return shared
+
+
+def _checked_with(shared: dict[URIRef, Graph]) -> list[tuple]:
+    """What a source's graph is validated with: the graphs it refers to, the activity as parts name it."""
+    placeholder = Graph()
+    write_activity(placeholder, PLACEHOLDER_STARTED)
+    return list(placeholder) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES])
+
+
+def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter) -> tuple[dict[URIRef, Graph], list[Part]]:
+    """The shared graphs and every source's part (`kg/parts.py`): a source whose part is cached and
+    whose names the corpus resolves as before is not written or validated again; the others are
+    made one at a time, each graph validated (SHACL, with the graphs it refers to) and dropped."""
+    shared = _shared(started)
+    names = resolver(extractions, Gazetteer.load(ontology_dir() / "organisations.tsv"))
+    store = PartStore(options.cache_dir, code(), options.validator)
+    checked_with: list[tuple] | None = None
+    parts: list[Part] = []
+    failed: list[Validation] = []
     for source, extraction in zip(sources, extractions):
-        report.stage(source.name, "writing RDF")
-        SourceGraphWriter(dataset.graph(iris.source(source.name)), source, activity, names).write(extraction)
-    return dataset
+        part = None if options.force else store.get(source, names)
+        if part is None:
+            report.stage(source.name, "writing and validating RDF")
+            graph, log = store.graph(source, extraction, names)
+            checked_with = checked_with or _checked_with(shared)
+            validation = validate([CheckedPart(list(graph))], checked_with, ontology_dir(), 1, None, options.validator)
+            if not validation.conforms:
+                failed.append(validation)
+                continue
+            part = store.put(source, graph, log)
+        parts.append(part)
+    if failed:
+        raise BuildError(NONCONFORMING + "\n".join(v.report for v in failed))
+    return shared, parts
 
 
-def analyse_network(dataset: Dataset, graph: Graph) -> nx.Graph:
-    """The network with its metrics; the metrics go into their own named graph (and so into the
-    merged graph, which is the union of the dataset's graphs)."""
-    network = analyse(graph)
-    metrics = dataset.graph(iris.GRAPH_ANALYSIS)
+def analyse_network(shared: dict[URIRef, Graph], parts: list[Part]) -> tuple[nx.Graph, Graph]:
+    """The network with its metrics, read from the parts' projections and evidence digests (not
+    from a merged graph); the metrics become the shared graph ``GRAPH_ANALYSIS``. Returns the
+    network and the projected graph it was read from."""
+    projected = Graph()
+    for graph in shared.values():
+        for triple in graph:
+            projected.add(triple)
+    digests = []
+    for part in parts:
+        triples, digest = part.network()
+        for triple in triples:
+            projected.add(triple)
+        digests.append(digest)
+    network = analyse(projected, EvidenceIndex(digests))
+    metrics = shared[iris.GRAPH_ANALYSIS] = Graph(identifier=iris.GRAPH_ANALYSIS)
     for triple in metric_triples(network):
         metrics.add(triple)
-    return network
+    return network, projected
 
 
-def check(dataset: Dataset, graph: Graph, names: list[str], started: str, options: BuildOptions) -> Validation:
-    """SHACL per source graph, each with the shared graphs (a source unchanged since its last pass
-    is not validated again), and the network metrics with the types of the nodes they describe."""
-    activity = list(dataset.graph(iris.GRAPH_BUILD))
-    shared = activity + list(dataset.graph(iris.GRAPH_THESAURUS)) + list(dataset.graph(iris.GRAPH_ADDRESSEES))
-    metrics = list(dataset.graph(iris.GRAPH_ANALYSIS))
-    types = [(node, RDF.type, kind) for node in {s for s, _, _ in metrics} for kind in graph.objects(node, RDF.type)]
-    parts = [Part(list(dataset.graph(iris.source(name)))) for name in names] + [Part(metrics + types, (str(KGS.NetworkNodeShape),))]
+def check(shared: dict[URIRef, Graph], projected: Graph, started: str, options: BuildOptions) -> Validation:
+    """SHACL of the network metrics, with the types of the nodes they describe (the sources' graphs
+    were validated as their parts were made)."""
+    metrics = list(shared[iris.GRAPH_ANALYSIS])
+    types = [(node, RDF.type, kind) for node in {s for s, _, _ in metrics} for kind in projected.objects(node, RDF.type)]
+    context = list(shared[iris.GRAPH_BUILD]) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES])
     volatile = {activity_node(started), Literal(started, datatype=XSD.dateTime)}  # differ per build, check the same
     validated = None if options.force else ValidatedGraphs(options.cache_dir, ontology_dir(), volatile, options.validator)
-    return validate(parts, shared, ontology_dir(), options.jobs, validated, options.validator)
+    return validate([CheckedPart(metrics + types, (str(KGS.NetworkNodeShape),))], context, ontology_dir(), options.jobs, validated, options.validator)
 
 
-def render_files(dataset: Dataset, graph: Graph, network: nx.Graph, started: str, title: str) -> dict[str, Content]:
+def render_files(shared: dict[URIRef, Graph], parts: list[Part], network: nx.Graph, started: str, title: str, count: Count) -> dict[str, Content]:
     """Every export by its name in the output folder: the RDF files, the network files, the maps."""
-    return render(dataset, graph) | exchange_files(network, started[:10]) | render_maps(network, title)
+    return render(shared, parts, activity_node(started), count) | exchange_files(network, started[:10]) | render_maps(network, title)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from kg.paths import PACKAGE, ontology_dir
 LIBRARIES = ("rdflib", "pyshacl", "shacl", "spacy", "networkx", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx")
 
 
-def _code() -> str:
+@lru_cache(maxsize=1)
+def code() -> str:
+    """A hash of the package's code and data, the ontology and the writing libraries' versions."""
     digest = hashlib.sha256(" ".join(version(name) for name in LIBRARIES).encode())
     for folder in (PACKAGE, ontology_dir()):
         for path in sorted(folder.rglob("*")):
@@ -33,7 +36,7 @@ def _code() -> str:
 
 
 def fingerprint(sources: list[Source], ocr: bool = False) -> str:
-    digest = hashlib.sha256(_code().encode() + b"ocr" * ocr)
+    digest = hashlib.sha256(code().encode() + b"ocr" * ocr)
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for source in sources:
         digest.update(f"\n{source.name}\t{source.sha256}".encode())

@@ -5,10 +5,12 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Graph
 
+from kg.network.evidence import EvidenceIndex
 from kg.network.graph import from_rdf
 from kg.network.metrics import annotate
 
 
-def analyse(graph: Graph) -> nx.Graph:
-    """The article–person–organisation–theme network of ``graph`` with centrality and communities."""
-    return annotate(from_rdf(graph))
+def analyse(graph: Graph, evidence: EvidenceIndex | None = None) -> nx.Graph:
+    """The article–person–organisation–theme network of ``graph`` with centrality and communities
+    (``evidence``: see `from_rdf`)."""
+    return annotate(from_rdf(graph, evidence))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
@@ -33,19 +34,26 @@ def readable(exact: str) -> str:
     return " ".join(_MARKUP.sub("", _WRAP.sub("", exact)).split())
 
 
-class EvidenceIndex:
-    """Quotes per annotated node and per annotated statement (subject, predicate, object)."""
+@dataclass
+class EvidenceDigest:
+    """What the network reads of a graph's evidence: its reified statements (with their
+    ``kg:weight``) and the quotes of its annotations per annotated node or statement. A source's
+    digest is small beside its graph and is kept with its cached parts, so that a build reads the
+    evidence of the whole corpus without holding the corpus's annotations."""
 
-    def __init__(self, graph: Graph) -> None:
-        self._quotes: dict[Node, list[Quote]] = defaultdict(list)
-        self._statements: dict[tuple[Node, Node, Node], Node] = {}
-        self._weights: dict[Node, float] = {}
+    statements: dict[tuple[Node, Node, Node], Node] = field(default_factory=dict)
+    weights: dict[Node, float] = field(default_factory=dict)
+    quotes: dict[Node, list[Quote]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, graph: Graph) -> EvidenceDigest:
+        digest = cls()
         for statement in graph.subjects(RDF.type, RDF.Statement):
             triple = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), graph.value(statement, RDF.object))
-            self._statements[triple] = statement
+            digest.statements[triple] = statement
             weight = graph.value(statement, KG.weight)
             if weight is not None:
-                self._weights[statement] = float(weight)
+                digest.weights[statement] = float(weight)
         for annotation in graph.subjects(RDF.type, OA.Annotation):
             body, target = graph.value(annotation, OA.hasBody), graph.value(annotation, OA.hasTarget)
             if body is None or target is None:
@@ -58,7 +66,28 @@ class EvidenceIndex:
                 page = int(fragment.removeprefix("page=")) if fragment.startswith("page=") else page
             source = str(graph.value(graph.value(target, OA.hasSource), SCHEMA.name) or "")
             confidence = float(graph.value(annotation, KG.confidence) or 0.0)
-            self._quotes[body].append(Quote(readable(exact), source, start, confidence, page))
+            digest.quotes.setdefault(body, []).append(Quote(readable(exact), source, start, confidence, page))
+        return digest
+
+
+class EvidenceIndex:
+    """Quotes per annotated node and per annotated statement (subject, predicate, object), of one
+    graph or merged from the digests of several (a statement weighed in two keeps the larger weight)."""
+
+    def __init__(self, digests: Iterable[EvidenceDigest]) -> None:
+        self._quotes: dict[Node, list[Quote]] = defaultdict(list)
+        self._statements: dict[tuple[Node, Node, Node], Node] = {}
+        self._weights: dict[Node, float] = {}
+        for digest in digests:
+            self._statements.update(digest.statements)
+            for statement, weight in digest.weights.items():
+                self._weights[statement] = max(weight, self._weights.get(statement, weight))
+            for body, quotes in digest.quotes.items():
+                self._quotes[body].extend(quotes)
+
+    @classmethod
+    def of(cls, graph: Graph) -> EvidenceIndex:
+        return cls([EvidenceDigest.of(graph)])
 
     def node(self, node: URIRef) -> list[Quote]:
         """The quotes annotating ``node``, most confident first, then in text order."""

@@ -26,12 +26,16 @@ RELATIONS = {
     SCHEMA.parentOrganization: "parent",
     SCHEMA.about: "about",
 }
+#: The predicates the network reads besides the evidence (and the types of what they describe).
+PROJECTED = frozenset(RELATIONS) | {SCHEMA.headline, SCHEMA.name, SCHEMA.genre, SCHEMA.isPartOf, SCHEMA.jobTitle, PROV.wasDerivedFrom, SKOS.prefLabel, SKOS.altLabel, SKOS.broader}
 RANK = {relation: place for place, relation in enumerate(["affiliation", "author", "interviewed", "about", "mentions", "parent"])}
 
 
-def from_rdf(graph: Graph) -> nx.Graph:
-    """The article–person–organisation–theme network of ``graph`` (all named graphs merged)."""
-    evidence = EvidenceIndex(graph)
+def from_rdf(graph: Graph, evidence: EvidenceIndex | None = None) -> nx.Graph:
+    """The article–person–organisation–theme network of ``graph`` (all named graphs merged), with
+    the quotes of ``evidence`` (by default, those of the graph's own annotations: a build passes the
+    index of every source's digest, and ``graph`` then needs only the triples of ``PROJECTED``)."""
+    evidence = evidence or EvidenceIndex.of(graph)
     network = nx.Graph()
     for cls, kind in KINDS.items():
         for node in sorted(graph.subjects(RDF.type, cls)):
@@ -53,6 +57,14 @@ def from_rdf(graph: Graph) -> nx.Graph:
         data["evidence"] = own if data["kind"] == "article" else _stated(network, node, own)
     _spread_context(network)
     return network
+
+
+def projection(graph: Graph) -> list[tuple[Node, Node, Node]]:
+    """The triples of ``graph`` that ``from_rdf`` reads when it is given the evidence apart: those
+    of ``PROJECTED`` and the types of their subjects (not the annotations, a graph's bulk)."""
+    triples = [triple for predicate in PROJECTED for triple in graph.triples((None, predicate, None))]
+    subjects = {s for s, _, _ in triples}
+    return triples + [(s, RDF.type, kind) for s in subjects for kind in graph.objects(s, RDF.type)]
 
 
 def _edge_articles(network: nx.Graph, a: str, b: str) -> list[str]:

@@ -1,58 +1,76 @@
-"""Deterministic, atomic exports: Turtle (merged), TriG (a named graph per source), JSON-LD.
+"""Deterministic, streamed exports: Turtle (merged), TriG (a named graph per source), JSON-LD.
 
-All files are first written next to their targets under temporary names; only when every one
-of them was written are they renamed into place, so a failed build leaves the previous exports.
+Each file is written piece by piece from the sources' cached parts (`kg/parts.py`) and the
+build's shared graphs (the ontology, thesaurus, addressees, build activity and network metrics):
+the merged files from the parts' sorted rows merged into one sorted stream, the TriG file from
+the parts' blocks in IRI order. No file's text and no merged graph is ever in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import heapq
+import resource
+from collections.abc import Callable, Iterable, Iterator
 
-from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Graph, URIRef
 
+from kg.parts import Part
 from kg.rdf.jsonld import JsonLdWriter
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.rdf.turtle import TurtleWriter
 
 
-def merged(dataset: Dataset) -> Graph:
-    """The union of the dataset's graphs, read from its store without a copy: a triple stated in
-    several graphs is one triple here, and a triple added to any of its graphs is in it too."""
-    union = Dataset(store=dataset.store, default_union=True)
-    for prefix, namespace in PREFIXES.items():
-        union.bind(prefix, namespace, override=True, replace=True)
-    return union
+class Count:
+    """The number of distinct statements in the merged graph, known once kg.ttl is written."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+
+    def distinct(self, rows: Iterable[str]) -> Iterator[str]:
+        last = None
+        for row in rows:
+            if row != last:
+                self.triples += 1
+                yield row
+            last = row
 
 
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+def _open_files_for(parts: list[Part]) -> None:
+    """Merging keeps one row file per source open: allow as many as the system lets a process."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < len(parts) + 64:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
-def _turtle(graph: Graph, writer: TurtleWriter) -> Iterator[str]:
-    yield writer.header() + "\n"
-    yield from writer.blocks(graph)
-
-
-def _trig(dataset: Dataset, writer: TurtleWriter) -> Iterator[str]:
-    """One named graph per block, blocks in IRI order."""
-    yield writer.header() + "\n"
-    graphs = [g for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier)) if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID]
-    for number, context in enumerate(graphs):
-        yield ("\n" if number else "") + f"<{context.identifier}> {{\n"
-        yield from writer.blocks(context, indent="    ")
-        yield "}\n"
+def _merged(shared: Iterable[Graph], rows: Callable[[Graph], list[str]], parts: Iterable[Iterator[str]]) -> Iterator[str]:
+    return heapq.merge(sorted(row for graph in shared for row in rows(graph)), *parts)
 
 
 def _encoded(chunks: Iterator[str]) -> Iterator[bytes]:
     return (chunk.encode("utf-8") for chunk in chunks)
 
 
-def render(dataset: Dataset, graph: Graph) -> dict[str, Callable[[], Iterator[bytes]]]:
-    """The export files by name, each written from the dataset (and ``graph``, its merge) piece by
-    piece when the file is written, so that no file's whole text is ever in memory."""
-    writer = TurtleWriter(_PREFIXES)  # one writer: the two files share its written IRIs
+def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, count: Count) -> dict[str, Callable[[], Iterator[bytes]]]:
+    """The export files by name, each written when the file is written; ``count`` learns the
+    merged graph's size as kg.ttl is written."""
+    _open_files_for(parts)
+    turtle, jsonld = TurtleWriter(PREFIX_IRIS), JsonLdWriter(PREFIX_IRIS)
+    graphs = list(shared.values())
+
+    def merged_turtle() -> Iterator[str]:
+        yield turtle.header() + "\n"
+        yield from turtle.blocks_of_rows(count.distinct(_merged(graphs, turtle.rows, (p.turtle_rows(activity) for p in parts))))
+
+    def trig() -> Iterator[str]:
+        """One named graph per block, blocks in IRI order."""
+        yield turtle.header() + "\n"
+        blocks = [(str(iri), lambda g=g: "".join(turtle.blocks(g, indent="    "))) for iri, g in shared.items() if len(g)]
+        blocks += [(str(part.graph), lambda part=part: part.trig(activity)) for part in parts]
+        for number, (iri, block) in enumerate(sorted(blocks, key=lambda item: item[0])):
+            yield ("\n" if number else "") + f"<{iri}> {{\n" + block() + "}\n"
+
     return {
-        "kg.ttl": lambda: _encoded(_turtle(graph, writer)),
-        "kg.trig": lambda: _encoded(_trig(dataset, writer)),
-        "kg.jsonld": lambda: _encoded(JsonLdWriter(_PREFIXES).chunks(graph)),
+        "kg.ttl": lambda: _encoded(merged_turtle()),
+        "kg.trig": lambda: _encoded(trig()),
+        "kg.jsonld": lambda: _encoded(jsonld.chunks_of_rows(_merged(graphs, jsonld.rows, (p.jsonld_rows(activity) for p in parts)))),
     }

@@ -143,7 +143,7 @@ class SourceGraphWriter:
     def person(self, record: PersonRecord) -> URIRef:
         g = self.g
         surface = re.sub(r"\s+", " ", record.name.text)
-        name = self.resolver.persons.name(surface)
+        name = self.resolver.person(surface)
         node = iris.person(name)
         g.add((node, RDF.type, SCHEMA.Person))
         g.add((node, SCHEMA.name, Literal(name)))
@@ -163,7 +163,7 @@ class SourceGraphWriter:
         surface = re.sub(r"\s+", " ", mention.text)
         gazetteer = self.resolver.organisations
         entry = gazetteer.get(mention.key) if mention.key else gazetteer.resolve(surface)
-        name = entry.name if entry else self.resolver.organisation_names.get(name_key(surface), surface)
+        name = entry.name if entry else self.resolver.organisation_name(name_key(surface)) or surface
         node = self._organisation_node(entry.id if entry else name, name)
         if surface not in (name, mention.key):  # the key stands in for a web address, no name
             self.g.add((node, SKOS.altLabel, Literal(surface)))

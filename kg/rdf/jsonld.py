@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -53,26 +53,45 @@ class JsonLdWriter:
             return self.compact(str(node))
         raise TypeError(f"cannot write {node!r} as a JSON-LD node")
 
-    def _node(self, graph: Graph, subject: Node) -> dict[str, Value]:
-        node: dict[str, list[Value]] = {}
-        for predicate, obj in graph.predicate_objects(subject):
+    def rows(self, graph: Graph) -> list[str]:
+        """The graph's statements as sorted rows ``id\tkey\tvalue\tterm\n``: the subject's id and
+        the value as JSON text (the orders the document sorts nodes and values by), the key, and
+        the object's own N-Triples form, so that two statements with one JSON value stay two. JSON
+        text holds no raw tab or newline, so rows of several graphs merge as their tuples sort."""
+        rows = []
+        for subject, predicate, obj in graph.triples((None, None, None)):
             if predicate == RDF.type and isinstance(obj, URIRef):
-                node.setdefault("@type", []).append(self.compact(str(obj)))
+                key, value = "@type", self.compact(str(obj))
             else:
-                node.setdefault(self.compact(str(predicate)), []).append(self._value(obj))
-        return {"@id": self._id(subject)} | {key: _one_or_sorted(values) for key, values in node.items()}
+                key, value = self.compact(str(predicate)), self._value(obj)
+            rows.append(f"{_text(self._id(subject))}\t{key}\t{_text(value)}\t{_text(obj.n3())}\n")
+        return sorted(rows)
 
     def chunks(self, graph: Graph) -> Iterator[str]:
-        """The document, node by node in the order of their ids (which is the order of their JSON
-        text: each opens with its id), formatted as ``json.dumps(document, indent=1)`` would; one
-        node is held at a time."""
-        subjects = sorted((json.dumps(self._id(subject), ensure_ascii=False), subject) for subject in set(graph.subjects()))
-        if not subjects:
+        return self.chunks_of_rows(self.rows(graph))
+
+    def chunks_of_rows(self, rows: Iterable[str]) -> Iterator[str]:
+        """The document from sorted rows (see ``rows``), of one graph or merged from several, node
+        by node in the order of their ids, formatted as ``json.dumps(document, indent=1)`` would;
+        one node is held at a time."""
+        number, subject, node, last = 0, None, {}, None
+        for row in rows:
+            if row == last:
+                continue
+            last = row
+            identifier, key, value, _ = row.split("\t", 3)
+            if identifier != subject:
+                if subject is None:
+                    yield _dumps({"@context": self.context})[:-2] + ',\n "@graph": [\n'
+                else:
+                    yield _chunk(number, subject, node)
+                    number += 1
+                subject, node = identifier, {}
+            node.setdefault(key, []).append(json.loads(value))
+        if subject is None:
             yield _dumps({"@context": self.context, "@graph": []}) + "\n"
             return
-        yield _dumps({"@context": self.context})[:-2] + ',\n "@graph": [\n'
-        for number, (_, subject) in enumerate(subjects):
-            yield (",\n" if number else "") + textwrap.indent(_dumps(self._node(graph, subject)), "  ")
+        yield _chunk(number, subject, node)
         yield "\n ]\n}\n"
 
     def document(self, graph: Graph) -> str:
@@ -83,9 +102,13 @@ def _dumps(value: Value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)
 
 
-def _sorted(values: list[Value]) -> list[Value]:
-    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+def _text(value: Value) -> str:
+    """JSON text on one line, keys sorted: the order nodes and values are sorted by."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _one_or_sorted(values: list[Value]) -> Value:
-    return values[0] if len(values) == 1 else _sorted(values)
+def _chunk(number: int, identifier: str, values: dict[str, list[Value]]) -> str:
+    """One node of the document (``identifier``: its id as JSON text); a key's values arrive
+    sorted, and one value stands alone."""
+    node = {"@id": json.loads(identifier)} | {key: found[0] if len(found) == 1 else found for key, found in values.items()}
+    return (",\n" if number else "") + textwrap.indent(_dumps(node), "  ")

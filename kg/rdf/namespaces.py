@@ -25,3 +25,4 @@ PREFIXES = {
     "rdfs": RDFS,
     "xsd": XSD,
 }
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}  # as the writers take them

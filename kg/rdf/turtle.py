@@ -10,8 +10,7 @@ error for text that is quoted as printed).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -70,19 +69,42 @@ class TurtleWriter:
             return f"_:{node}"
         raise TypeError(f"cannot write {node!r} as Turtle")
 
+    def rows(self, graph: Graph) -> list[str]:
+        """The graph's statements as sorted rows ``subject\tpredicate\tobject\n`` in written form,
+        the predicate behind a sort mark ("0" for "a", which comes first, else "1"). Written terms
+        hold no tab or newline (literals escape them), so rows sort as their (subject, predicate,
+        object) tuples do, and sorted row files of several graphs merge into one sorted stream."""
+        return sorted(f"{self.term(s)}\t{'0a' if p == RDF.type else '1' + self.term(p)}\t{self.term(o)}\n" for s, p, o in graph.triples((None, None, None)))
+
     def blocks(self, graph: Graph, indent: str = "") -> Iterator[str]:
         """The graph's statements, one block per subject in the order of their written forms,
-        predicates ("a" first) and objects sorted too; read subject by subject from the graph's
-        index, so that only one subject's statements are held at a time."""
-        subjects = sorted((self.term(subject), subject) for subject in set(graph.subjects()))
-        for number, (written, subject) in enumerate(subjects):
-            predicates: dict[str, set[str]] = defaultdict(set)
-            for predicate, obj in graph.predicate_objects(subject):
-                predicates[self.term(predicate)].add(self.term(obj))
-            order = sorted(predicates, key=lambda p: (p != "a", p))
-            parts = f" ;\n{indent}    ".join(f"{p} {' , '.join(sorted(predicates[p]))}" for p in order)
-            yield ("\n\n" if number else "") + f"{indent}{written} {parts} ."
-        if subjects:
+        predicates ("a" first) and objects sorted too."""
+        return self.blocks_of_rows(self.rows(graph), indent)
+
+    @staticmethod
+    def blocks_of_rows(rows: Iterable[str], indent: str = "") -> Iterator[str]:
+        """Blocks from sorted rows (see ``rows``), of one graph or merged from several: a row seen
+        twice in a row is one statement."""
+        number, subject, predicates, last = 0, None, {}, None
+        separator = f" ;\n{indent}    "
+
+        def block() -> str:
+            parts = separator.join(f"{p} {' , '.join(objects)}" for p, objects in predicates.items())
+            return ("\n\n" if number else "") + f"{indent}{subject} {parts} ."
+
+        for row in rows:
+            if row == last:
+                continue
+            last = row
+            s, p, o = row[:-1].split("\t", 2)
+            if s != subject:
+                if subject is not None:
+                    yield block()
+                    number += 1
+                subject, predicates = s, {}
+            predicates.setdefault(p[1:], []).append(o)
+        if subject is not None:
+            yield block()
             yield "\n"
 
     def statements(self, graph: Graph, indent: str = "") -> str:

@@ -1,0 +1,142 @@
+"""Each source's share of the exports, made once per content and kept in the cache folder.
+
+A part is what a build needs of one source once it is extracted: its graph's TriG block, its
+statements as sorted Turtle and JSON-LD rows (rows of every part merge into the merged files: see
+`kg/rdf/turtle.py`), what the network reads of it (`kg/network/graph.py` ``projection`` and the
+evidence digest), and the fact that it passed SHACL (a part is kept only then). Its graph is made,
+checked, written and dropped one source at a time, so no step holds the corpus's graph.
+
+A part is found by its content key: the code and ontology, the SHACL engine, and the source (its
+name, text hash and what it was read from). A source's graph depends on the rest of the corpus
+only through the names it resolves (`kg/resolve.py`), so the part keeps those names and is used
+only while the corpus still resolves them alike. The build activity, which every build names
+anew, is written into parts as a placeholder that the exports swap for this build's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.ingest import Source
+from kg.model import Extraction
+from kg.network.evidence import EvidenceDigest
+from kg.network.graph import projection
+from kg.rdf import iris
+from kg.rdf.graph import SourceGraphWriter
+from kg.rdf.jsonld import JsonLdWriter
+from kg.rdf.namespaces import PREFIX_IRIS
+from kg.rdf.provenance import activity_node
+from kg.rdf.turtle import TurtleWriter
+from kg.resolve import NameLog, RecordingResolver, Resolver
+
+PLACEHOLDER_STARTED = "1970-01-01T00:00:00Z"
+PLACEHOLDER = activity_node(PLACEHOLDER_STARTED)  # the build activity as parts name it
+STALE_SECONDS = 3600
+FILES = ("trig", "turtle.rows", "jsonld.rows", "network.pickle", "names.json")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One source's cached share of the exports (``folder`` holds ``FILES``)."""
+
+    name: str
+    graph: URIRef
+    folder: Path
+
+    def trig(self, activity: URIRef) -> str:
+        return _swap((self.folder / "trig").read_text(encoding="utf-8"), activity)
+
+    def turtle_rows(self, activity: URIRef) -> Iterator[str]:
+        return self._rows("turtle.rows", activity)
+
+    def jsonld_rows(self, activity: URIRef) -> Iterator[str]:
+        return self._rows("jsonld.rows", activity)
+
+    def network(self) -> tuple[list[tuple], EvidenceDigest]:
+        with (self.folder / "network.pickle").open("rb") as stream:
+            return pickle.load(stream)
+
+    def _rows(self, name: str, activity: URIRef) -> Iterator[str]:
+        with (self.folder / name).open(encoding="utf-8", newline="\n") as rows:
+            for row in rows:
+                yield _swap(row, activity)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Staging folders a killed build left (a part takes seconds to write, so an old one is no one's)."""
+    for leftover in folder.glob(".new-*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:  # another build removed it first
+            continue
+
+
+def _swap(text: str, activity: URIRef) -> str:
+    return text.replace(str(PLACEHOLDER), str(activity)) if activity != PLACEHOLDER else text
+
+
+class PartStore:
+    """The parts in ``cache_dir/parts``, one folder per content key."""
+
+    def __init__(self, cache_dir: Path, code: str, engine: str) -> None:
+        self.folder = cache_dir / "parts"
+        self.salt = f"{code}\n{engine}"
+        self.turtle = TurtleWriter(PREFIX_IRIS)
+        self.jsonld = JsonLdWriter(PREFIX_IRIS)
+        _remove_stale(self.folder)
+
+    def key(self, source: Source) -> str:
+        identity = (source.name, source.sha256, source.encoding, source.media_type, source.original, source.page_starts, source.metadata)
+        return hashlib.sha256(f"{self.salt}\n{identity!r}".encode()).hexdigest()
+
+    def get(self, source: Source, resolver: Resolver) -> Part | None:
+        """The source's part when it is cached whole and its names resolve as they did."""
+        folder = self.folder / self.key(source)
+        try:
+            names = json.loads((folder / "names.json").read_text(encoding="utf-8"))
+            if not all((folder / name).is_file() for name in FILES) or not NameLog(**names).agrees(resolver):
+                return None
+        except (OSError, ValueError, TypeError):
+            return None
+        return Part(source.name, iris.source(source.name), folder)
+
+    def graph(self, source: Source, extraction: Extraction, resolver: Resolver) -> tuple[Graph, NameLog]:
+        """The source's graph, naming the placeholder activity, and the names it resolved."""
+        recording = RecordingResolver(resolver)
+        graph = Graph(identifier=iris.source(source.name))
+        SourceGraphWriter(graph, source, PLACEHOLDER, recording).write(extraction)
+        return graph, recording.log
+
+    def put(self, source: Source, graph: Graph, names: NameLog) -> Part:
+        """Write the part of a graph that passed SHACL; in place only once whole."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
+        try:
+            (staging / "trig").write_text("".join(self.turtle.blocks(graph, indent="    ")), encoding="utf-8", newline="\n")
+            (staging / "turtle.rows").write_text("".join(self.turtle.rows(graph)), encoding="utf-8", newline="\n")
+            (staging / "jsonld.rows").write_text("".join(self.jsonld.rows(graph)), encoding="utf-8", newline="\n")
+            with (staging / "network.pickle").open("wb") as stream:
+                pickle.dump((projection(graph), EvidenceDigest.of(graph)), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            (staging / "names.json").write_text(json.dumps(names.__dict__, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+            folder = self.folder / self.key(source)
+            shutil.rmtree(folder, ignore_errors=True)  # a stale or broken copy
+            try:
+                os.rename(staging, folder)
+            except OSError:  # another build sharing the cache put the same part first
+                if not (folder / "names.json").is_file():
+                    raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return Part(source.name, graph.identifier, folder)
