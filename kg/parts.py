@@ -37,7 +37,10 @@ from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.namespaces import PREFIX_IRIS
 from kg.rdf.provenance import activity_node
+from kg.rdf.shacl_engines import Triples
 from kg.rdf.turtle import TurtleWriter
+from kg.rdf.validate import Part as Checked
+from kg.rdf.validate import Validation, validate
 from kg.resolve import NameLog, RecordingResolver, Resolver
 
 PLACEHOLDER_STARTED = "1970-01-01T00:00:00Z"
@@ -93,8 +96,6 @@ class PartStore:
     def __init__(self, cache_dir: Path, code: str, engine: str) -> None:
         self.folder = cache_dir / "parts"
         self.salt = f"{code}\n{engine}"
-        self.turtle = TurtleWriter(PREFIX_IRIS)
-        self.jsonld = JsonLdWriter(PREFIX_IRIS)
         _remove_stale(self.folder)
 
     def key(self, source: Source) -> str:
@@ -112,24 +113,13 @@ class PartStore:
             return None
         return Part(source.name, iris.source(source.name), folder)
 
-    def graph(self, source: Source, extraction: Extraction, resolver: Resolver) -> tuple[Graph, NameLog]:
-        """The source's graph, naming the placeholder activity, and the names it resolved."""
-        recording = RecordingResolver(resolver)
-        graph = Graph(identifier=iris.source(source.name))
-        SourceGraphWriter(graph, source, PLACEHOLDER, recording).write(extraction)
-        return graph, recording.log
-
-    def put(self, source: Source, graph: Graph, names: NameLog) -> Part:
-        """Write the part of a graph that passed SHACL; in place only once whole."""
+    def put(self, source: Source, files: dict[str, bytes]) -> Part:
+        """Write a part (``FILES`` by name, as ``make_part`` made them); in place only once whole."""
         self.folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
         try:
-            (staging / "trig").write_text("".join(self.turtle.blocks(graph, indent="    ")), encoding="utf-8", newline="\n")
-            (staging / "turtle.rows").write_text("".join(self.turtle.rows(graph)), encoding="utf-8", newline="\n")
-            (staging / "jsonld.rows").write_text("".join(self.jsonld.rows(graph)), encoding="utf-8", newline="\n")
-            with (staging / "network.pickle").open("wb") as stream:
-                pickle.dump((projection(graph), EvidenceDigest.of(graph)), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            (staging / "names.json").write_text(json.dumps(names.__dict__, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+            for name in FILES:
+                (staging / name).write_bytes(files[name])
             folder = self.folder / self.key(source)
             shutil.rmtree(folder, ignore_errors=True)  # a stale or broken copy
             try:
@@ -139,4 +129,35 @@ class PartStore:
                     raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return Part(source.name, graph.identifier, folder)
+        return Part(source.name, iris.source(source.name), folder)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What making any source's part takes besides the source: the corpus's names, and the triples
+    and shapes a source's graph is validated with."""
+
+    resolver: Resolver
+    checked_with: Triples
+    ontology: str
+    engine: str
+
+
+def make_part(source: Source, extraction: Extraction, context: Context) -> dict[str, bytes] | Validation:
+    """A source's part as files by name, or the validation report of a graph that does not conform.
+    A plain function of its arguments, so that it runs the same here, in a worker process or on a
+    Dask worker (`kg/cluster.py`)."""
+    recording = RecordingResolver(context.resolver)
+    graph = Graph(identifier=iris.source(source.name))
+    SourceGraphWriter(graph, source, PLACEHOLDER, recording).write(extraction)
+    validation = validate([Checked(list(graph))], context.checked_with, Path(context.ontology), 1, None, context.engine)
+    if not validation.conforms:
+        return validation
+    turtle, jsonld = TurtleWriter(PREFIX_IRIS), JsonLdWriter(PREFIX_IRIS)
+    return {
+        "trig": "".join(turtle.blocks(graph, indent="    ")).encode("utf-8"),
+        "turtle.rows": "".join(turtle.rows(graph)).encode("utf-8"),
+        "jsonld.rows": "".join(jsonld.rows(graph)).encode("utf-8"),
+        "network.pickle": pickle.dumps((projection(graph), EvidenceDigest.of(graph)), protocol=pickle.HIGHEST_PROTOCOL),
+        "names.json": json.dumps(recording.log.__dict__, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+    }

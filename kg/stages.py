@@ -8,7 +8,9 @@ pySHACL or networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import repeat
+from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -25,7 +27,8 @@ from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
 from kg.output import Content
-from kg.parts import PLACEHOLDER_STARTED, Part, PartStore
+from kg.cluster import extract_on, parts_on
+from kg.parts import PLACEHOLDER_STARTED, Context, Part, PartStore, make_part
 from kg.paths import ontology_dir
 from kg.progress import Reporter
 from kg.rdf import iris
@@ -39,6 +42,8 @@ from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
 from kg.uptodate import code
 from kg.workers import pool
+
+T = TypeVar("T")
 
 def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) -> tuple[list[Extraction], int]:
     cache = ExtractionCache(options.cache_dir)
@@ -54,7 +59,7 @@ def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) 
             todo.append(source)
     cached = len(results)
     if options.scheduler and todo:
-        for source, extraction in _on_cluster(options.scheduler, todo):
+        for source, extraction in _on_cluster(options.scheduler, lambda client: extract_on(client, todo)):
             report.stage(source.name, "extracted on the cluster")
             report.advance()
             results[source.name] = extraction
@@ -76,12 +81,13 @@ def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) 
     return [results[s.name] for s in sources], cached
 
 
-def _on_cluster(address: str, sources: list[Source]) -> Iterator[tuple[Source, Extraction]]:
-    from kg.cluster import ClusterError, connect, extract_on
+def _on_cluster(address: str, work: Callable[[Any], Iterator[T]]) -> Iterator[T]:
+    """What ``work`` yields with a client of the scheduler at ``address``, its errors the build's."""
+    from kg.cluster import ClusterError, connect
 
     try:
         with connect(address) as client:
-            yield from extract_on(client, sources)
+            yield from work(client)
     except ClusterError as error:
         raise (InputError if error.exit_code == 2 else BuildError)(str(error)) from None
 
@@ -107,28 +113,36 @@ def _checked_with(shared: dict[URIRef, Graph]) -> list[tuple]:
 def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter) -> tuple[dict[URIRef, Graph], list[Part]]:
     """The shared graphs and every source's part (`kg/parts.py`): a source whose part is cached and
     whose names the corpus resolves as before is not written or validated again; the others are
-    made one at a time, each graph validated (SHACL, with the graphs it refers to) and dropped."""
+    made as extraction is (here, in ``--jobs`` processes or on the cluster), one graph at a time per
+    process, each validated (SHACL, with the graphs it refers to) and dropped once serialised."""
     shared = _shared(started)
     names = resolver(extractions, Gazetteer.load(ontology_dir() / "organisations.tsv"))
     store = PartStore(options.cache_dir, code(), options.validator)
-    checked_with: list[tuple] | None = None
-    parts: list[Part] = []
+    parts = {source.name: None if options.force else store.get(source, names) for source in sources}
+    todo = [(source, extraction) for source, extraction in zip(sources, extractions) if parts[source.name] is None]
     failed: list[Validation] = []
-    for source, extraction in zip(sources, extractions):
-        part = None if options.force else store.get(source, names)
-        if part is None:
-            report.stage(source.name, "writing and validating RDF")
-            graph, log = store.graph(source, extraction, names)
-            checked_with = checked_with or _checked_with(shared)
-            validation = validate([CheckedPart(list(graph))], checked_with, ontology_dir(), 1, None, options.validator)
-            if not validation.conforms:
-                failed.append(validation)
-                continue
-            part = store.put(source, graph, log)
-        parts.append(part)
+    if todo:
+        context = Context(names, _checked_with(shared), str(ontology_dir()), options.validator)
+        for source, made in _make_parts(todo, context, options):
+            report.stage(source.name, "RDF written and validated")
+            if isinstance(made, Validation):
+                failed.append(made)
+            else:
+                parts[source.name] = store.put(source, made)
     if failed:
         raise BuildError(NONCONFORMING + "\n".join(v.report for v in failed))
-    return shared, parts
+    return shared, [part for part in parts.values() if part is not None]
+
+
+def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options: BuildOptions) -> Iterator[tuple[Source, dict[str, bytes] | Validation]]:
+    sources, extractions = [s for s, _ in todo], [e for _, e in todo]
+    if options.scheduler:
+        yield from _on_cluster(options.scheduler, lambda client: parts_on(client, todo, context))
+    elif options.jobs > 1 and len(todo) > 1:
+        with pool(options.jobs) as workers:
+            yield from zip(sources, workers.map(make_part, sources, extractions, repeat(context)))
+    else:
+        yield from ((source, make_part(source, extraction, context)) for source, extraction in todo)
 
 
 def analyse_network(shared: dict[URIRef, Graph], parts: list[Part]) -> tuple[nx.Graph, Graph]:

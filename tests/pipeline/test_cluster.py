@@ -1,5 +1,5 @@
-"""`kg build --scheduler`: extraction on a real Dask cluster (a scheduler and two workers on
-127.0.0.1) gives the bytes of a local build; a scheduler nobody runs, or Dask missing, is one
+"""`kg build --scheduler`: extraction and each source's part (its graph, validated and serialised)
+on a real Dask cluster (a scheduler and two workers on 127.0.0.1) give the bytes of a local build; a scheduler nobody runs, or Dask missing, is one
 line and no traceback."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg.cluster
+import kg.stages
 from kg.build import BuildError, InputError
 from tests.utils.building import SEEDS, assert_same_exports, exported, run_build
 from tests.utils.dask_cluster import local_cluster
@@ -20,6 +21,11 @@ SOURCES = [SEEDS / "000_b5a32a71feb637fb.txt", SEEDS / "001_4b697ca891046f76.txt
 def test_a_build_on_a_cluster_gives_the_bytes_of_a_local_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     run_build(SOURCES, tmp_path / "local", tmp_path / "local-cache", jobs=1)
+
+    def here(*_: object) -> None:
+        raise AssertionError("a source's part was made in the building process, not on the cluster")
+
+    monkeypatch.setattr(kg.stages, "make_part", here)
     with local_cluster(tmp_path) as address:
         capsys.readouterr()
         result = run_build(SOURCES, tmp_path / "cluster", tmp_path / "cluster-cache", jobs=1, scheduler=address)

@@ -41,9 +41,9 @@ def written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     original = kg.parts.PartStore.put
 
-    def put(self: kg.parts.PartStore, source, graph, log):  # type: ignore[no-untyped-def]
+    def put(self: kg.parts.PartStore, source, files):  # type: ignore[no-untyped-def]
         names.append(source.name)
-        return original(self, source, graph, log)
+        return original(self, source, files)
 
     monkeypatch.setattr(kg.parts.PartStore, "put", put)
     return names
