@@ -42,6 +42,7 @@ class BuildOptions:
     ocr: bool = False  # read PDFs without a text layer with Tesseract
     validator: str = "shacl"  # the SHACL engine (kg.rdf.shacl_engines): shacl or pyshacl
     scheduler: str | None = None  # a Dask scheduler's address: extract there (kg.cluster)
+    nquads: bool = False  # also write nquads/NAME.nq per source graph, for a store's bulk loader
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
         raise BuildError(NONCONFORMING + validation.report)
     report.stage(everything, "writing the exports and maps")
     count = stages.Count()
-    files = stages.render_files(shared, parts, network, started, MAP_TITLE, count) | _texts(sources)
+    files = stages.render_files(shared, parts, network, started, MAP_TITLE, count, options.nquads) | _texts(sources)
     written = publish(files, options.out)
     record.save(print_, sorted(files), count.triples)
     report.close()

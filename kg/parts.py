@@ -36,6 +36,7 @@ from kg.rdf import iris
 from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.namespaces import PREFIX_IRIS
+from kg.rdf.nquads import quads
 from kg.rdf.provenance import activity_node
 from kg.rdf.shacl_engines import Triples
 from kg.rdf.turtle import TurtleWriter
@@ -46,7 +47,7 @@ from kg.resolve import NameLog, RecordingResolver, Resolver
 PLACEHOLDER_STARTED = "1970-01-01T00:00:00Z"
 PLACEHOLDER = activity_node(PLACEHOLDER_STARTED)  # the build activity as parts name it
 STALE_SECONDS = 3600
-FILES = ("trig", "turtle.rows", "jsonld.rows", "network.pickle", "names.json")
+FILES = ("trig", "turtle.rows", "jsonld.rows", "nquads", "network.pickle", "names.json")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Part:
 
     def trig(self, activity: URIRef) -> str:
         return _swap((self.folder / "trig").read_text(encoding="utf-8"), activity)
+
+    def nquads(self, activity: URIRef) -> str:
+        return _swap((self.folder / "nquads").read_text(encoding="utf-8"), activity)
 
     def turtle_rows(self, activity: URIRef) -> Iterator[str]:
         return self._rows("turtle.rows", activity)
@@ -158,6 +162,7 @@ def make_part(source: Source, extraction: Extraction, context: Context) -> dict[
         "trig": "".join(turtle.blocks(graph, indent="    ")).encode("utf-8"),
         "turtle.rows": "".join(turtle.rows(graph)).encode("utf-8"),
         "jsonld.rows": "".join(jsonld.rows(graph)).encode("utf-8"),
+        "nquads": quads(graph).encode("utf-8"),
         "network.pickle": pickle.dumps((projection(graph), EvidenceDigest.of(graph)), protocol=pickle.HIGHEST_PROTOCOL),
         "names.json": json.dumps(recording.log.__dict__, sort_keys=True, ensure_ascii=False).encode("utf-8"),
     }

@@ -177,6 +177,6 @@ def check(shared: dict[URIRef, Graph], projected: Graph, started: str, options: 
     return validate([CheckedPart(metrics + types, (str(KGS.NetworkNodeShape),))], context, ontology_dir(), options.jobs, validated, options.validator)
 
 
-def render_files(shared: dict[URIRef, Graph], parts: list[Part], network: nx.Graph, started: str, title: str, count: Count) -> dict[str, Content]:
+def render_files(shared: dict[URIRef, Graph], parts: list[Part], network: nx.Graph, started: str, title: str, count: Count, nquads: bool) -> dict[str, Content]:
     """Every export by its name in the output folder: the RDF files, the network files, the maps."""
-    return render(shared, parts, activity_node(started), count) | exchange_files(network, started[:10]) | render_maps(network, title)
+    return render(shared, parts, activity_node(started), count, nquads) | exchange_files(network, started[:10]) | render_maps(network, title)

@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ocr", action="store_true", help="read PDFs without a text layer (scans) with Tesseract (Debian: tesseract-ocr, tesseract-ocr-nld)")
     parser.add_argument("--cache-dir", type=Path, default=default_dir(), metavar="DIR", help="where extractions are cached, keyed by content hash and pipeline version (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="processes used for extraction and validation (default: the number of CPUs, %(default)s)")
+    parser.add_argument("--nquads", action="store_true", help="also write nquads/NAME.nq per source (and nquads/shared.nq): for a triple store's bulk loader (docs/sparql.md)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="extract on a Dask cluster: the address of its scheduler, e.g. tcp://10.0.0.5:8786 (pip install 'kg[cluster]' here and on the workers)")
     parser.add_argument("--validator", choices=("shacl", "pyshacl"), default="shacl", help="SHACL engine: shacl (Rust, fast, the default) or pyshacl (the reference; the two agree on every shape)")
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if problem:
         print(f"kg build: error: {problem}", file=sys.stderr)
         return 2
-    options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs), args.ocr, args.validator, args.scheduler)
+    options = BuildOptions(args.sources, args.out, args.cache_dir, args.strict, args.force, max(1, args.jobs), args.ocr, args.validator, args.scheduler, args.nquads)
     report = reporter(console)
     try:
         result = build(options, report)

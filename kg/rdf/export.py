@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from kg.parts import Part
 from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.namespaces import PREFIX_IRIS
+from kg.rdf.nquads import quads
 from kg.rdf.turtle import TurtleWriter
 
 
@@ -50,9 +51,10 @@ def _encoded(chunks: Iterator[str]) -> Iterator[bytes]:
     return (chunk.encode("utf-8") for chunk in chunks)
 
 
-def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, count: Count) -> dict[str, Callable[[], Iterator[bytes]]]:
+def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, count: Count, nquads: bool = False) -> dict[str, Callable[[], Iterator[bytes]]]:
     """The export files by name, each written when the file is written; ``count`` learns the
-    merged graph's size as kg.ttl is written."""
+    merged graph's size as kg.ttl is written. With ``nquads``, also nquads/NAME.nq per source and
+    nquads/shared.nq (the other graphs): what a store's bulk loader reads, one file per thread."""
     _open_files_for(parts)
     turtle, jsonld = TurtleWriter(PREFIX_IRIS), JsonLdWriter(PREFIX_IRIS)
     graphs = list(shared.values())
@@ -69,7 +71,11 @@ def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, cou
         for number, (iri, block) in enumerate(sorted(blocks, key=lambda item: item[0])):
             yield ("\n" if number else "") + f"<{iri}> {{\n" + block() + "}\n"
 
-    return {
+    files: dict[str, Callable[[], Iterator[bytes]]] = {}
+    if nquads:
+        files["nquads/shared.nq"] = lambda: _encoded(quads(graph) for graph in sorted(graphs, key=lambda g: str(g.identifier)))
+        files |= {f"nquads/{part.name}.nq": lambda part=part: _encoded(iter([part.nquads(activity)])) for part in parts}
+    return files | {
         "kg.ttl": lambda: _encoded(merged_turtle()),
         "kg.trig": lambda: _encoded(trig()),
         "kg.jsonld": lambda: _encoded(jsonld.chunks_of_rows(_merged(graphs, jsonld.rows, (p.jsonld_rows(activity) for p in parts)))),

@@ -65,6 +65,17 @@ MaxQueryExecutionTime = 60
 class Virtuoso:
     url: str
     folder: Path
+    sql_port: int
+
+    def isql(self, script: str) -> str:
+        """Run SQL statements as ``dba`` with Virtuoso's own client (isql-vt); its output, or a failure with it."""
+        client = shutil.which("isql-vt") or shutil.which("isql-vt", path="/usr/bin")
+        if client is None:
+            pytest.fail(f"isql-vt is missing: {INSTALL}")
+        done = subprocess.run([client, f"127.0.0.1:{self.sql_port}", "dba", "dba"], input=script, capture_output=True, text=True, timeout=600)
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            pytest.fail(f"isql failed: {done.stdout[-2000:]} {done.stderr[-2000:]}")
+        return done.stdout
 
     @property
     def graph_store(self) -> str:
@@ -100,7 +111,7 @@ def running_virtuoso(binary: str, startup: float = 60.0) -> Iterator[Virtuoso]:
         with open(folder / "stdout.log", "wb") as output:
             process = subprocess.Popen([binary, "+foreground", "+configfile", "virtuoso.ini"], cwd=folder, stdout=output, stderr=subprocess.STDOUT)
         try:
-            server = Virtuoso(f"http://127.0.0.1:{http_port}", folder)
+            server = Virtuoso(f"http://127.0.0.1:{http_port}", folder, sql_port)
             _wait_until_ready(server, process, startup)
             yield server
         finally:
