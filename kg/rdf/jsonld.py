@@ -10,7 +10,6 @@ node by node. The build's graphs have no blank nodes and no RDF lists.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -87,7 +86,7 @@ class JsonLdWriter:
                     yield _chunk(number, subject, node)
                     number += 1
                 subject, node = identifier, {}
-            node.setdefault(key, []).append(json.loads(value))
+            node.setdefault(key, []).append(value)
         if subject is None:
             yield _dumps({"@context": self.context, "@graph": []}) + "\n"
             return
@@ -107,8 +106,37 @@ def _text(value: Value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _chunk(number: int, identifier: str, values: dict[str, list[Value]]) -> str:
-    """One node of the document (``identifier``: its id as JSON text); a key's values arrive
-    sorted, and one value stands alone."""
-    node = {"@id": json.loads(identifier)} | {key: found[0] if len(found) == 1 else found for key, found in values.items()}
-    return (",\n" if number else "") + textwrap.indent(_dumps(node), "  ")
+def _chunk(number: int, identifier: str, values: dict[str, list[str]]) -> str:
+    """One node of the document, as ``json.dumps(node, indent=1)`` would write it two spaces in
+    (``identifier`` and ``values``: JSON text as the rows hold it; a key's values arrive sorted, and
+    one value stands alone). Scalars are written as the rows hold them; only objects and lists are
+    laid out here, as json's pure-Python indenting encoder, its slowest part, would."""
+    inner = "\n" + MARGIN + " "
+    members = [f'"@id": {identifier}'] + [f"{_text(key)}: {_laid_out(found, 1)}" for key, found in sorted(values.items())]
+    return (",\n" if number else "") + MARGIN + "{" + inner + ("," + inner).join(members) + "\n" + MARGIN + "}"
+
+
+MARGIN = "  "  # the nodes' indent inside "@graph"
+
+
+def _laid_out(found: list[str], depth: int) -> str:
+    if len(found) == 1:
+        return _pretty_text(found[0], depth)
+    inner = "\n" + MARGIN + " " * (depth + 1)
+    return "[" + inner + ("," + inner).join(_pretty_text(text, depth + 1) for text in found) + "\n" + MARGIN + " " * depth + "]"
+
+
+def _pretty_text(text: str, depth: int) -> str:
+    return _pretty(json.loads(text), depth) if text[0] in "{[" else text
+
+
+def _pretty(value: Value, depth: int) -> str:
+    """``value`` as ``json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1)`` lays it out
+    ``depth`` levels into a node."""
+    inner = "\n" + MARGIN + " " * (depth + 1)
+    close = "\n" + MARGIN + " " * depth
+    if isinstance(value, dict) and value:
+        return "{" + inner + ("," + inner).join(f"{_text(key)}: {_pretty(value[key], depth + 1)}" for key in sorted(value)) + close + "}"
+    if isinstance(value, list) and value:
+        return "[" + inner + ("," + inner).join(_pretty(item, depth + 1) for item in value) + close + "]"
+    return _text(value)
