@@ -19,7 +19,8 @@ from rich.progress import (
 
 
 class Reporter(Protocol):
-    def start(self, total: int) -> None: ...
+    def start(self, total: int) -> None:
+        """A phase over ``total`` sources begins (extraction, then the sources' parts): counts from 0."""
     def stage(self, source: str, stage: str) -> None: ...
     def advance(self) -> None: ...
     def warn(self, message: str) -> None: ...
@@ -47,6 +48,7 @@ class PlainReporter:
 
     def start(self, total: int) -> None:
         self.total = total
+        self.done = 0
         self.started = self.clock()
 
     def stage(self, source: str, stage: str) -> None:
@@ -74,7 +76,7 @@ class RichReporter:
         self.task = self.progress.add_task("building", total=0)
 
     def start(self, total: int) -> None:
-        self.progress.update(self.task, total=total)
+        self.progress.reset(self.task, total=total)
         self.progress.start()
 
     def stage(self, source: str, stage: str) -> None:

@@ -123,7 +123,9 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
     failed: list[Validation] = []
     if todo:
         context = Context(names, _checked_with(shared), str(ontology_dir()), options.validator)
+        report.start(len(todo))
         for source, made in _make_parts(todo, context, options):
+            report.advance()
             report.stage(source.name, "RDF written and validated")
             if isinstance(made, Validation):
                 failed.append(made)
