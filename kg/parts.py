@@ -158,9 +158,10 @@ def make_part(source: Source, extraction: Extraction, context: Context) -> dict[
     if not validation.conforms:
         return validation
     turtle, jsonld = TurtleWriter(PREFIX_IRIS), JsonLdWriter(PREFIX_IRIS)
+    rows = turtle.rows(graph)
     return {
-        "trig": "".join(turtle.blocks(graph, indent="    ")).encode("utf-8"),
-        "turtle.rows": "".join(turtle.rows(graph)).encode("utf-8"),
+        "trig": "".join(turtle.blocks_of_rows(rows, indent="    ")).encode("utf-8"),
+        "turtle.rows": "".join(rows).encode("utf-8"),
         "jsonld.rows": "".join(jsonld.rows(graph)).encode("utf-8"),
         "nquads": quads(graph).encode("utf-8"),
         "network.pickle": pickle.dumps((projection(graph), EvidenceDigest.of(graph)), protocol=pickle.HIGHEST_PROTOCOL),

@@ -27,6 +27,7 @@ class JsonLdWriter:
         self.context = dict(sorted(prefixes.items()))
         self._prefix_of = {namespace: prefix for prefix, namespace in self.context.items()}
         self.compact = lru_cache(maxsize=None)(self._compact)
+        self._node_text = lru_cache(maxsize=None)(self._node_text_of)  # IRIs recur in many statements
 
     def _compact(self, iri: str) -> str:
         """``prefix:local`` where the IRI's namespace (up to its last #, / or :) is a prefix."""
@@ -52,18 +53,26 @@ class JsonLdWriter:
             return self.compact(str(node))
         raise TypeError(f"cannot write {node!r} as a JSON-LD node")
 
+    def _node_text_of(self, node: Node, role: str) -> str:
+        """A node's JSON text as a subject's id ("id"), a type ("type") or an object ("value")."""
+        if role == "id":
+            return _text(self._id(node))
+        return _text(self.compact(str(node)) if role == "type" else self._value(node))
+
     def rows(self, graph: Graph) -> list[str]:
         """The graph's statements as sorted rows ``id\tkey\tvalue\tterm\n``: the subject's id and
-        the value as JSON text (the orders the document sorts nodes and values by), the key, and
-        the object's own N-Triples form, so that two statements with one JSON value stay two. JSON
-        text holds no raw tab or newline, so rows of several graphs merge as their tuples sort."""
+        the value as JSON text (the orders the document sorts nodes and values by), the key, and for
+        a literal its own N-Triples form, so that two literals with one JSON value ("1" and "01" as
+        integers) stay two statements. JSON text holds no raw tab or newline, so rows of several
+        graphs merge as their tuples sort."""
         rows = []
         for subject, predicate, obj in graph.triples((None, None, None)):
-            if predicate == RDF.type and isinstance(obj, URIRef):
-                key, value = "@type", self.compact(str(obj))
+            if isinstance(obj, Literal):
+                key, value, term = self.compact(str(predicate)), _text(self._value(obj)), _text(obj.n3())
             else:
-                key, value = self.compact(str(predicate)), self._value(obj)
-            rows.append(f"{_text(self._id(subject))}\t{key}\t{_text(value)}\t{_text(obj.n3())}\n")
+                role = "type" if predicate == RDF.type and isinstance(obj, URIRef) else "value"
+                key, value, term = "@type" if role == "type" else self.compact(str(predicate)), self._node_text(obj, role), ""
+            rows.append(f"{self._node_text(subject, 'id')}\t{key}\t{value}\t{term}\n")
         return sorted(rows)
 
     def chunks(self, graph: Graph) -> Iterator[str]:
