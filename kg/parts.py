@@ -36,9 +36,9 @@ from kg.rdf import iris
 from kg.rdf.graph import SourceGraphWriter
 from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.namespaces import PREFIX_IRIS
-from kg.rdf.nquads import quads
+from kg.rdf.nquads import ntriples, quads
 from kg.rdf.provenance import activity_node
-from kg.rdf.shacl_engines import Triples
+from kg.rdf import shacl_engines
 from kg.rdf.turtle import TurtleWriter
 from kg.rdf.validate import Part as Checked
 from kg.rdf.validate import Validation, validate
@@ -138,13 +138,21 @@ class PartStore:
 
 @dataclass(frozen=True)
 class Context:
-    """What making any source's part takes besides the source: the corpus's names, and the triples
-    and shapes a source's graph is validated with."""
+    """What making any source's part takes besides the source: the corpus's names, and what a
+    source's graph is validated with (the graphs it refers to and the ontology, as N-Triples: made
+    once per build and sent to each worker, not rebuilt for every source)."""
 
     resolver: Resolver
-    checked_with: Triples
+    checked_with: str
     ontology: str
     engine: str
+
+    def validate(self, graph: Graph, text: str) -> Validation:
+        """SHACL of a source's graph (``text``: its N-Triples) with what it refers to."""
+        if self.engine == "shacl":
+            return shacl_engines.validate_text(self.ontology, text + self.checked_with)
+        shared = Graph().parse(data=self.checked_with, format="nt")
+        return validate([Checked(list(graph))], list(shared), Path(self.ontology), 1, None, self.engine)
 
 
 def make_part(source: Source, extraction: Extraction, context: Context) -> dict[str, bytes] | Validation:
@@ -154,7 +162,8 @@ def make_part(source: Source, extraction: Extraction, context: Context) -> dict[
     recording = RecordingResolver(context.resolver)
     graph = Graph(identifier=iris.source(source.name))
     SourceGraphWriter(graph, source, PLACEHOLDER, recording).write(extraction)
-    validation = validate([Checked(list(graph))], context.checked_with, Path(context.ontology), 1, None, context.engine)
+    text = ntriples(graph)
+    validation = context.validate(graph, text)
     if not validation.conforms:
         return validation
     turtle, jsonld = TurtleWriter(PREFIX_IRIS), JsonLdWriter(PREFIX_IRIS)
@@ -163,7 +172,7 @@ def make_part(source: Source, extraction: Extraction, context: Context) -> dict[
         "trig": "".join(turtle.blocks_of_rows(rows, indent="    ")).encode("utf-8"),
         "turtle.rows": "".join(rows).encode("utf-8"),
         "jsonld.rows": "".join(jsonld.rows(graph)).encode("utf-8"),
-        "nquads": quads(graph).encode("utf-8"),
+        "nquads": quads(graph, text).encode("utf-8"),
         "network.pickle": pickle.dumps((projection(graph), EvidenceDigest.of(graph)), protocol=pickle.HIGHEST_PROTOCOL),
         "names.json": json.dumps(recording.log.__dict__, sort_keys=True, ensure_ascii=False).encode("utf-8"),
     }

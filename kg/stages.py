@@ -36,6 +36,7 @@ from kg.rdf.addressees import SCHEME_FILE
 from kg.rdf.export import Count, render
 from kg.rdf.namespaces import KGS
 from kg.rdf.provenance import activity_node, write_activity
+from kg.rdf.shacl_engines import data_text
 from kg.rdf.validate import Part as CheckedPart
 from kg.rdf.validate import Validation, validate
 from kg.rdf.validated import ValidatedGraphs
@@ -103,11 +104,12 @@ def _shared(started: str) -> dict[URIRef, Graph]:
     return shared
 
 
-def _checked_with(shared: dict[URIRef, Graph]) -> list[tuple]:
-    """What a source's graph is validated with: the graphs it refers to, the activity as parts name it."""
+def _checked_with(shared: dict[URIRef, Graph]) -> str:
+    """What a source's graph is validated with, as N-Triples: the graphs it refers to (the activity
+    as parts name it) and the ontology."""
     placeholder = Graph()
     write_activity(placeholder, PLACEHOLDER_STARTED)
-    return list(placeholder) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES])
+    return data_text(str(ontology_dir()), list(placeholder) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES]))
 
 
 def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter) -> tuple[dict[URIRef, Graph], list[Part]]:

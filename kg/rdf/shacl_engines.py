@@ -64,9 +64,19 @@ def _compiled(folder: str) -> object:
     return shacl.Shapes.from_file(str(Path(folder) / "shapes.ttl"))
 
 
+def data_text(folder: str, triples: Triples) -> str:
+    """N-Triples of ``triples`` and the ontology: the data the Rust engine reads (see above)."""
+    return (_graph(triples) + _ontology(folder)).serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
 def _rust(folder: str, triples: Triples, only: tuple[str, ...]) -> Validation:
+    return validate_text(folder, data_text(folder, triples), only)
+
+
+def validate_text(folder: str, text: str, only: tuple[str, ...] = ()) -> Validation:
+    """The Rust engine on N-Triples text (data and ontology): a caller that has the text of what
+    it checks already (a source's part, `kg/parts.py`) does not build a graph to write it again."""
     shapes = _compiled(folder)
-    text = (_graph(triples) + _ontology(folder)).serialize(format="nt", encoding="utf-8").decode("utf-8")
     report = shapes.validate_text(text, format="ntriples", allow_warnings=True)  # type: ignore[attr-defined]
     wanted = {f"<{iri}>" for iri in only}
     results = [r for r in report.results if not wanted or r.root_shape in wanted]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-import kg.rdf.validate
+import kg.rdf.shacl_engines
 from kg.rdf.validated import ValidatedGraphs
 from tests.utils.building import ROOT, SEEDS, run_build
 
@@ -35,13 +35,13 @@ def test_the_key_changes_with_the_shapes(tmp_path: Path) -> None:
 
 def test_an_unchanged_rebuild_validates_nothing_and_force_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checked: list[int] = []
-    original = kg.rdf.validate._validate
+    original = kg.rdf.shacl_engines.validate_text
 
-    def counting(folder: str, triples: list, shapes: tuple[str, ...] = (), engine: str = "shacl") -> kg.rdf.validate.Validation:  # type: ignore[type-arg]
-        checked.append(len(triples))
-        return original(folder, triples, shapes, engine)
+    def counting(folder: str, text: str, only: tuple[str, ...] = ()) -> kg.rdf.shacl_engines.Validation:
+        checked.append(len(text))
+        return original(folder, text, only)
 
-    monkeypatch.setattr(kg.rdf.validate, "_validate", counting)
+    monkeypatch.setattr(kg.rdf.shacl_engines, "validate_text", counting)
     sources = [SEEDS / "000_b5a32a71feb637fb.txt", SEEDS / "001_4b697ca891046f76.txt"]
     run_build(sources, tmp_path / "out", tmp_path / "cache", jobs=1)
     assert len(checked) == 3  # two sources and the network metrics
