@@ -15,6 +15,7 @@ _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
 _RESEARCH = re.compile(r"\b(onderzoek\w*|respondenten|literatuur|studie|uitkomsten)\b", re.IGNORECASE)
 _QUESTION_ANSWER = re.compile(r"^(?![‘“\"'])[^\n.!?]{8,200}\?[*_ \t]*\n?(?:[ \t]*\n)?[ \t]*[‘“\"']", re.MULTILINE)
+_NEWS_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'’-]{2,}(?:[ /][A-Z][A-Z'’-]+)*(?:\s*\([^)\n]{1,20}\))?[ \t]*[-–—][ \t]+\S")
 RESEARCH_DENSITY = 3  # research words (onderzoek, respondenten, ...) per 1000 that make a longer article research
 SHORT = 450  # words: shorter than this and printed without a byline, an item is news
 QA_TURNS = 2  # question lines, each answered by a quote, that make an article a question-and-answer interview
@@ -26,6 +27,7 @@ ESSAY_PLURAL = 25  # ... in the authors' own "we" (per 1000 words) ...
 ESSAY_QUOTES = 6  # ... and quotes hardly anyone (quote marks per 1000 words)
 INTERVIEW_QUOTES = 12  # quote marks per 1000 words that, with speech verbs, make an interview
 EVENT_WORDS = 3  # event words in a piece whose lead names the event: a report of it
+DATELINE_LINES = 4  # the first lines (headline, standfirst, first paragraph) where a news dateline stands
 
 
 def question_answer_turns(text: str) -> int:
@@ -46,6 +48,13 @@ def speaker_turns(text: str) -> int:
     """Paragraphs that open with a speaker's name, a colon and a quote ("Machteld Huber: ‘Mijn
     ambitie ...", "Peter van Dam: ‘..."): the way a conversation between several people is printed."""
     return len(_speaker_turn().findall(text))
+
+
+def opens_with_dateline(text: str) -> bool:
+    """The first paragraph opens with a place in capitals and a dash, as a news agency or paper
+    prints it: "EINDHOVEN - Het jongerenwerk ...", "DEN HAAG (ANP) - ..."."""
+    lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    return any(_NEWS_DATELINE.match(line) for line in lines)
 
 
 @lru_cache(maxsize=None)
@@ -95,6 +104,8 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
     lead = " ".join(text.split()[:LEAD_WORDS])
     if labelled := labelled_genre(lead):
         return labelled
+    if opens_with_dateline(text):
+        return "news"
     words = max(1, len(text.split()))
     quotes, speech, first_person, first_plural, research = (
         len(pattern.findall(text)) / words * 1000 for pattern in (_QUOTE, _SPEECH, _FIRST_PERSON, _FIRST_PLURAL, _RESEARCH)

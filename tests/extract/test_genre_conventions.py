@@ -82,3 +82,10 @@ def test_a_long_argued_piece_in_the_authors_we_that_quotes_no_one_is_an_essay() 
     assert infer_genre(body, None, has_byline=True, signed=False, position=11) == "essay"
     reported = body + "‘Zo werkt het’, zegt buurtwerker Ali Demir. ‘Echt’, vertelt Bea Bos. " * 30
     assert infer_genre(reported, None, has_byline=True, signed=False, position=11) != "essay"
+
+
+def test_a_dateline_makes_even_a_long_bylined_item_news() -> None:
+    body = "Meer jongerenwerkers nodig\n\nDoor Sanne Kok\n\nDEN HAAG (ANP) - Het jongerenwerk kan de vraag niet aan. " + NARRATIVE * 30
+    assert infer_genre(body, None, has_byline=True, signed=False, position=1) == "news"
+    headline_in_capitals = "MEER JONGERENWERKERS NODIG\n\nDoor Sanne Kok\n\nHet jongerenwerk kan de vraag niet aan. " + NARRATIVE * 30
+    assert infer_genre(headline_in_capitals, None, has_byline=True, signed=False, position=1) == "report"
