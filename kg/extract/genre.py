@@ -5,6 +5,7 @@ genre is written (cue words as data: ``kg/data/genre_labels.tsv``, ``issue_words
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.data import table, word_list
@@ -38,16 +39,24 @@ def question_answer_turns(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _speaker_turn() -> re.Pattern[str]:
+def _speaker_label() -> re.Pattern[str]:
+    """A paragraph that opens with a name of up to five words and a colon: "Peter van Dam: ..."."""
     particles = "|".join(re.escape(p) for p in sorted(word_list("name_particles.txt"), key=len, reverse=True))
     word = rf"(?:[A-Z][\w.'’-]*|{particles})"
-    return re.compile(rf"^[ \t*]*(?:{word}[ \t]+){{0,4}}[A-Z][\w’'-]+\**:\**[ \t]*[‘“\"']", re.MULTILINE)
+    return re.compile(rf"^[ \t*]*((?:{word}[ \t]+){{0,4}}[A-Z][\w’'-]+)\**:\**[ \t]*(\S)", re.MULTILINE)
 
 
 def speaker_turns(text: str) -> int:
-    """Paragraphs that open with a speaker's name, a colon and a quote ("Machteld Huber: ‘Mijn
-    ambitie ...", "Peter van Dam: ‘..."): the way a conversation between several people is printed."""
-    return len(_speaker_turn().findall(text))
+    """Paragraphs that open with a speaker's name and a colon: the way a conversation is printed.
+    Each counts when a quote follows ("Machteld Huber: ‘Mijn ambitie ..."); without quote marks
+    ("Marcel: Sociaal werk is ...") only when at least two speakers each speak twice, so that a
+    fact box ("Duur: ...", "Contact: ...") or a byline ("Door: ...") is no conversation."""
+    openings = [(m.group(1), m.group(2)) for m in _speaker_label().finditer(text)]
+    quoted = sum(1 for _, first in openings if first in "‘“\"'")
+    fields = word_list("project_fields.txt") | {label.casefold() for label in table("bylines.tsv")}
+    said = Counter(name for name, _ in openings if name.casefold() not in fields)
+    recurring = [count for count in said.values() if count >= 2]
+    return max(quoted, sum(recurring) if len(recurring) >= 2 else 0)
 
 
 def opens_with_dateline(text: str) -> bool:

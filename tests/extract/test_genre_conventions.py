@@ -89,3 +89,11 @@ def test_a_dateline_makes_even_a_long_bylined_item_news() -> None:
     assert infer_genre(body, None, has_byline=True, signed=False, position=1) == "news"
     headline_in_capitals = "MEER JONGERENWERKERS NODIG\n\nDoor Sanne Kok\n\nHet jongerenwerk kan de vraag niet aan. " + NARRATIVE * 30
     assert infer_genre(headline_in_capitals, None, has_byline=True, signed=False, position=1) == "report"
+
+
+def test_speakers_named_without_quote_marks_make_an_interview_when_two_of_them_speak_twice() -> None:
+    turns = "".join(f"{name}: {NARRATIVE.strip()}\n\n" for name in ("Marcel", "An Buelens", "Marcel", "An Buelens"))
+    body = "Democratisch sociaal werk\n\nDoor Tom Smit\n\n" + NARRATIVE * 6 + "\n\n" + turns
+    assert infer_genre(body, None, has_byline=True, signed=False, position=3) == "interview"
+    boxes = "".join(f"Duur: 2020 t/m 2022\n\nContact: {name}\n\n" for name in ("Els Peters", "Jan Kok"))
+    assert speaker_turns(boxes) == 0
