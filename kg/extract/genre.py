@@ -74,7 +74,7 @@ def _any_of(entries: frozenset[str], whole_words: bool = True) -> re.Pattern[str
 
 
 def labelled_genre(lead: str) -> str | None:
-    """The genre the opening lines name ("Interview met ...", "Oratie: ..."), or None."""
+    """The genre the opening lines give the piece ("Oratie: ...", "In dit essay ..."), or None."""
     labels = {label.casefold(): genre for label, genre in table("genre_labels.tsv").items()}
     found = _any_of(frozenset(labels)).search(lead)
     return labels[found.group(0).casefold()] if found else None
