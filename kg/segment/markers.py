@@ -11,28 +11,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.data import word_list
+from kg.data import table, word_list
 from kg.extract.names import INITIAL, is_person_name, split_names
 from kg.model import Mention, Span
 from kg.nlp.person_lexicon import fold, load_lexicon, may_be_given_name
 from kg.segment.lines import Line
 
 
-def _table(name: str) -> dict[str, str]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {row[0].strip(): row[1].strip() for row in rows}
-
-
 @lru_cache(maxsize=1)
 def kickers() -> dict[str, str]:
     """Kicker label (upper case) -> genre."""
-    return _table("kickers.tsv")
+    return table("kickers.tsv")
 
 
 @lru_cache(maxsize=1)
 def _byline_pattern() -> re.Pattern[str]:
-    labels = sorted(_table("bylines.tsv"), key=len, reverse=True)
+    labels = sorted(table("bylines.tsv"), key=len, reverse=True)
     alternatives = "|".join(re.escape(label) for label in labels)
     return re.compile(rf"^(?:{alternatives})(?:\s*:\s*|\s+)(?=[A-Z\u00C0-\u017F])", re.IGNORECASE)
 
