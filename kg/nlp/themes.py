@@ -27,6 +27,7 @@ from spacy.util import registry
 
 from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
+from kg.nlp.organisations import SPAN_KEY as ORGANISATIONS_KEY  # kg_organisations runs before kg_themes
 from kg.nlp.pipeline import tokenizer, vocab
 from kg.paths import ontology_dir
 
@@ -233,13 +234,22 @@ class ThemeTagger:
         self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = matcher_for(self.thesaurus)(doc)
+        names = _organisation_tokens(doc)
+        matches = [m for m in matcher_for(self.thesaurus)(doc) if not names.intersection(range(m[0], m[1]))]
         doc.spans[SPANS_KEY] = [Span(doc, start, end, label=LABEL, kb_id=concept) for start, end, concept in matches]
         doc.spans[SPANS_KEY].attrs["thesaurus"] = str(self.thesaurus)
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         return self.scorer(examples, **kwargs)
+
+
+def _organisation_tokens(doc: Doc) -> set[int]:
+    """Tokens of the organisations found before this component ran: a label inside a name
+    ("Werkplaats Sociaal Domein Nijmegen", "Zorg- en Veiligheidshuis Brabant") names the
+    organisation, not the theme the article is about."""
+    group = doc.spans[ORGANISATIONS_KEY] if ORGANISATIONS_KEY in doc.spans else []
+    return {i for span in group for i in range(span.start, span.end)}
 
 
 @Language.factory(

@@ -214,3 +214,16 @@ def test_a_label_printed_inside_a_name_is_no_theme(nlp: Language) -> None:
 def test_a_capitalised_label_keeps_matching_its_capitals(project_nlp: Language) -> None:
     doc = project_nlp("Zij vroeg ondersteuning aan via de Wet Maatschappelijke Ondersteuning.")
     assert [span.kb_id_ for span in doc.spans["themes"]] == ["wmo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the organisation is named, the theme is what the rest of the sentence says
+        ("Zij is onderzoeker bij de Werkplaats Sociaal Domein Twente. In werkplaatsen leren studenten van elkaar.", [("werkplaatsen", "praktijkgericht-onderzoek")]),
+        ("Het Zorg- en Veiligheidshuis Brabant Noordoost coördineert de veiligheidszorg.", [("veiligheidszorg", "veiligheidszorg")]),
+    ],
+)
+def test_a_label_inside_an_organisation_name_is_no_theme(project_nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = project_nlp(text)
+    assert [(span.text, span.kb_id_) for span in doc.spans["themes"]] == expected
