@@ -9,6 +9,7 @@ document is processed (cached until the file changes), so an enlarged thesaurus 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from kg.lexicon import zipf
+from kg.nlp.doctext import text_of
 from kg.nlp.lemmas import lemma
 from kg.nlp.organisations import SPAN_KEY as ORGANISATIONS_KEY  # kg_organisations runs before kg_themes
 from kg.nlp.pipeline import tokenizer, vocab
@@ -39,8 +41,12 @@ LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
 MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
 MIN_SINGLE_SPECIFICITY = 0.8  # a concept named once, in the body only, must be printed as an uncommon word (zipf <= 4.8)
-MIN_THEMES = 5  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
+MIN_THEMES = 6  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
+SUBHEADING_WORDS = 8  # a paragraph after the lead this short, ending in no punctuation, is a subheading
+SUBHEADING = 0.3  # weight a subheading adds to the concepts it names: a magazine article's subtopics
 HYPHENS = frozenset("-\u2010\u2011")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # clean text: paragraphs between blank lines
+_SENTENCE_END = re.compile(r"[.!?:;,…’”\"')]\s*$")
 _DROP = HYPHENS | frozenset(" \u00ad")
 
 FOLDED = 200_000  # distinct word forms whose folded form is kept: a word recurs in every article
@@ -296,12 +302,24 @@ def _recurs(count: int, words: int) -> bool:
     return count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
 
 
+def _in_subheadings(doc: Doc, group: Iterable[Span], lead_chars: int) -> set[str]:
+    """Concepts a subheading after the lead names ("Moreel beraad", "Drie zwaktes"): a paragraph of
+    at most SUBHEADING_WORDS words that ends in no punctuation, as a magazine sets its intertitles."""
+    headings = [
+        (found.start(), found.end())
+        for found in _PARAGRAPH.finditer(text_of(doc))
+        if found.start() >= lead_chars and len(found.group().split()) <= SUBHEADING_WORDS and not _SENTENCE_END.search(found.group())
+    ]
+    return {span.kb_id_ for span in group if any(start <= span.start_char < end for start, end in headings)}
+
+
 def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8) -> list[tuple[str, float]]:
     """The article's strongest concepts with a weight in (0, 1], strongest first.
 
-    weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + (0.1 * in the
-    lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
-    the article says it is about) outranks a body-only one. A body-only concept mentioned once
+    weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + 0.3 * (in a
+    subheading) + (0.1 * in the lead + 0.25 * log-scaled frequency) * specificity, at most 1: a
+    concept the headline, lead or a subheading names (what the article says it is about) outranks
+    a body-only one. A body-only concept mentioned once
     is salient only when it is printed as an uncommon word (``MIN_SINGLE_SPECIFICITY``: "zorg" or
     "beleid" once is a passing mention) and the article is short enough for one mention to pass
     the density bar (see :func:`_recurs`: a news item of 250 words). A concept the headline does
@@ -320,6 +338,7 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     counts = Counter(span.kb_id_ for span in group)
     in_lead = {span.kb_id_ for span in group if span.start_char < lead_chars}
     in_headline = {concept for _, _, concept in matcher_for(thesaurus)(_tokenizer()(headline))}
+    in_subheadings = _in_subheadings(doc, group, lead_chars)
     top = max(counts.values(), default=1)
     surfaces: dict[str, list[str]] = {}
     first: dict[str, int] = {}
@@ -332,7 +351,8 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
         specificity = _specificity(surfaces.get(concept, [concept]))
         headline = 0.65 if concept in in_headline else 0.0  # what the headline names is never discounted
         lead = 0.5 * specificity if concept in in_lead and not headline else 0.0
-        return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
+        subheading = SUBHEADING if concept in in_subheadings else 0.0
+        return min(1.0, headline + lead + subheading + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity)
 
     words = sum(1 for token in doc if not (token.is_punct or token.is_space))
 

@@ -227,3 +227,24 @@ def test_a_capitalised_label_keeps_matching_its_capitals(project_nlp: Language) 
 def test_a_label_inside_an_organisation_name_is_no_theme(project_nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     doc = project_nlp(text)
     assert [(span.text, span.kb_id_) for span in doc.spans["themes"]] == expected
+
+
+
+def _magazine_article(subheading: str) -> str:
+    """A long article (1000+ words) that names seven concepts three times each in passing and one
+    twice: once in its body, once in a paragraph of its own after the lead."""
+    filler = "Een lange alinea zonder thema. " * 200
+    passing = "Samenwerking, hulpverleners, jeugdzorg, ouderen, huiselijk geweld, mantelzorg en dementie kwamen ter sprake. "
+    return "Een korte inleiding.\n\n" + passing + filler + passing + f"\n\n{subheading}\n\n" + passing + "Ook schulden."
+
+
+@pytest.mark.parametrize(("subheading", "kept"), [("Schulden in de wijk", True), ("Schulden in de wijk.", False)])
+def test_weigh_themes_counts_what_a_subheading_names(tmp_path: Path, subheading: str, kept: bool) -> None:
+    path = tmp_path / "themes.ttl"
+    extra = 'kgt:mantelzorg a skos:Concept ; skos:prefLabel "mantelzorg"@nl .\nkgt:dementie a skos:Concept ; skos:prefLabel "dementie"@nl .\n'
+    path.write_text(THESAURUS + extra, encoding="utf-8")
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_themes", config={"thesaurus": str(path)})
+    names = [concept for concept, _ in weigh_themes(nlp(_magazine_article(subheading)), headline="Een nieuw begin", lead_chars=30)]
+    assert ("schulden" in names) is kept  # a sentence of its own is no subheading
+    assert len(names) == 6  # none recurs often enough for its length: the six strongest
