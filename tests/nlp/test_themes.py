@@ -199,6 +199,12 @@ def project_nlp() -> Language:
         ("De wachttijden in de jeugdhulp lopen op; de gemeentepolitiek is verdeeld.", {"wachtlijsten", "jeugdhulp", "politiek"}),
         # the schools of the field's professionals
         ("Veel hbo-studenten kiezen het hoger beroepsonderwijs om sociaal werker te worden.", {"hoger-beroepsonderwijs", "sociaal-werk"}),
+        # target groups as the field names them: people in a vulnerable position
+        ("Mensen in een kwetsbare positie en kwetsbare huishoudens merken het eerst.", {"kwetsbare-groepen"}),
+        # early intervention by its method's name ("Vroeg Eropaf")
+        ("Met Vroeg Eropaf wil de gemeente vroeg ingrijpen.", {"vroegsignalering", "gemeenten"}),
+        # informal support: buddies and peers, not paid help
+        ("Maatjes en lotgenotencontact helpen tegen eenzaamheid.", {"informele-hulp", "eenzaamheid"}),
     ],
 )
 def test_the_thesaurus_tags_services_methods_and_places_of_the_field(project_nlp: Language, text: str, expected: set[str]) -> None:
