@@ -40,6 +40,7 @@ MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutc
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
 MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
+SHORT_ITEM_WORDS = 450  # up to this length (one magazine page) every mention is dense enough
 MIN_SINGLE_SPECIFICITY = 0.8  # a concept named once, in the body only, must be printed as an uncommon word (zipf <= 4.8)
 MIN_THEMES = 6  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
 SUBHEADING_WORDS = 8  # a paragraph after the lead this short, ending in no punctuation, is a subheading
@@ -298,8 +299,10 @@ def _specificity(surfaces: list[str]) -> float:
 def _recurs(count: int, words: int) -> bool:
     """At least MIN_PER_THOUSAND_WORDS mentions per thousand words: once in a 200-word news item,
     but three times in a 1000-word interview, where everyday concepts ("zorg", "beleid",
-    "jongeren") come up once or twice in passing, even in the lead, without being its subject."""
-    return count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
+    "jongeren") come up once or twice in passing, even in the lead, without being its subject.
+    An item of at most SHORT_ITEM_WORDS (a magazine page, a news item) names nothing in passing:
+    there every mention counts."""
+    return words <= SHORT_ITEM_WORDS or count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
 
 
 def _in_subheadings(doc: Doc, group: Iterable[Span], lead_chars: int) -> set[str]:
@@ -322,7 +325,7 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     a body-only one. A body-only concept mentioned once
     is salient only when it is printed as an uncommon word (``MIN_SINGLE_SPECIFICITY``: "zorg" or
     "beleid" once is a passing mention) and the article is short enough for one mention to pass
-    the density bar (see :func:`_recurs`: a news item of 250 words). A concept the headline does
+    the density bar (see :func:`_recurs`: one page of up to 450 words). A concept the headline does
     not name that is rare for the article's length is a passing mention too, unless the article
     has fewer than MIN_THEMES salient concepts: then the strongest of the rare ones that the lead
     names or that recur fill the gap, since a long article's secondary topics fall under the

@@ -254,3 +254,10 @@ def test_weigh_themes_counts_what_a_subheading_names(tmp_path: Path, subheading:
     names = [concept for concept, _ in weigh_themes(nlp(_magazine_article(subheading)), headline="Een nieuw begin", lead_chars=30)]
     assert ("schulden" in names) is kept  # a sentence of its own is no subheading
     assert len(names) == 6  # none recurs often enough for its length: the six strongest
+
+
+@pytest.mark.parametrize(("sentences", "kept"), [(78, True), (100, False)])  # 396 words (a magazine page) and 506
+def test_weigh_themes_keeps_a_single_mention_on_one_page(nlp: Language, sentences: int, kept: bool) -> None:
+    doc = nlp("Een pagina zonder enig thema. " * sentences + "Ook de jeugdzorg kwam ter sprake.")
+    names = [concept for concept, _ in weigh_themes(doc, headline="Een nieuw begin", lead_chars=100)]
+    assert names == (["jeugdhulp"] if kept else [])
