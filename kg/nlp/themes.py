@@ -9,6 +9,7 @@ document is processed (cached until the file changes), so an enlarged thesaurus 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,7 +27,9 @@ from spacy.training import Example
 from spacy.util import registry
 
 from kg.lexicon import zipf
+from kg.nlp.doctext import text_of
 from kg.nlp.lemmas import lemma
+from kg.nlp.organisations import SPAN_KEY as ORGANISATIONS_KEY  # kg_organisations runs before kg_themes
 from kg.nlp.pipeline import tokenizer, vocab
 from kg.paths import ontology_dir
 
@@ -37,9 +40,14 @@ MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutc
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
 MIN_PER_THOUSAND_WORDS = 3.0  # rarer than this, a concept the headline does not name is a passing mention
+SHORT_ITEM_WORDS = 450  # up to this length (one magazine page) every mention is dense enough
 MIN_SINGLE_SPECIFICITY = 0.8  # a concept named once, in the body only, must be printed as an uncommon word (zipf <= 4.8)
-MIN_THEMES = 5  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
+MIN_THEMES = 6  # a librarian tags an article with 3-8 themes: fewer salient ones are topped up
+SUBHEADING_WORDS = 8  # a paragraph after the lead this short, ending in no punctuation, is a subheading
+SUBHEADING = 0.3  # weight a subheading adds to the concepts it names: a magazine article's subtopics
 HYPHENS = frozenset("-\u2010\u2011")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # clean text: paragraphs between blank lines
+_SENTENCE_END = re.compile(r"[.!?:;,…’”\"')]\s*$")
 _DROP = HYPHENS | frozenset(" \u00ad")
 
 FOLDED = 200_000  # distinct word forms whose folded form is kept: a word recurs in every article
@@ -233,13 +241,22 @@ class ThemeTagger:
         self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = matcher_for(self.thesaurus)(doc)
+        names = _organisation_tokens(doc)
+        matches = [m for m in matcher_for(self.thesaurus)(doc) if not names.intersection(range(m[0], m[1]))]
         doc.spans[SPANS_KEY] = [Span(doc, start, end, label=LABEL, kb_id=concept) for start, end, concept in matches]
         doc.spans[SPANS_KEY].attrs["thesaurus"] = str(self.thesaurus)
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         return self.scorer(examples, **kwargs)
+
+
+def _organisation_tokens(doc: Doc) -> set[int]:
+    """Tokens of the organisations found before this component ran: a label inside a name
+    ("Werkplaats Sociaal Domein Nijmegen", "Zorg- en Veiligheidshuis Brabant") names the
+    organisation, not the theme the article is about."""
+    group = doc.spans[ORGANISATIONS_KEY] if ORGANISATIONS_KEY in doc.spans else []
+    return {i for span in group for i in range(span.start, span.end)}
 
 
 @Language.factory(
@@ -282,19 +299,33 @@ def _specificity(surfaces: list[str]) -> float:
 def _recurs(count: int, words: int) -> bool:
     """At least MIN_PER_THOUSAND_WORDS mentions per thousand words: once in a 200-word news item,
     but three times in a 1000-word interview, where everyday concepts ("zorg", "beleid",
-    "jongeren") come up once or twice in passing, even in the lead, without being its subject."""
-    return count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
+    "jongeren") come up once or twice in passing, even in the lead, without being its subject.
+    An item of at most SHORT_ITEM_WORDS (a magazine page, a news item) names nothing in passing:
+    there every mention counts."""
+    return words <= SHORT_ITEM_WORDS or count * 1000 >= MIN_PER_THOUSAND_WORDS * max(words, 1)
+
+
+def _in_subheadings(doc: Doc, group: Iterable[Span], lead_chars: int) -> set[str]:
+    """Concepts a subheading after the lead names ("Moreel beraad", "Drie zwaktes"): a paragraph of
+    at most SUBHEADING_WORDS words that ends in no punctuation, as a magazine sets its intertitles."""
+    headings = [
+        (found.start(), found.end())
+        for found in _PARAGRAPH.finditer(text_of(doc))
+        if found.start() >= lead_chars and len(found.group().split()) <= SUBHEADING_WORDS and not _SENTENCE_END.search(found.group())
+    ]
+    return {span.kb_id_ for span in group if any(start <= span.start_char < end for start, end in headings)}
 
 
 def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8) -> list[tuple[str, float]]:
     """The article's strongest concepts with a weight in (0, 1], strongest first.
 
-    weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + (0.1 * in the
-    lead + 0.25 * log-scaled frequency) * specificity: a concept the headline or lead names (what
-    the article says it is about) outranks a body-only one. A body-only concept mentioned once
+    weight = 0.65 * (in the headline) + 0.5 * (only in the lead) * specificity + 0.3 * (in a
+    subheading) + (0.1 * in the lead + 0.25 * log-scaled frequency) * specificity, at most 1: a
+    concept the headline, lead or a subheading names (what the article says it is about) outranks
+    a body-only one. A body-only concept mentioned once
     is salient only when it is printed as an uncommon word (``MIN_SINGLE_SPECIFICITY``: "zorg" or
     "beleid" once is a passing mention) and the article is short enough for one mention to pass
-    the density bar (see :func:`_recurs`: a news item of 250 words). A concept the headline does
+    the density bar (see :func:`_recurs`: one page of up to 450 words). A concept the headline does
     not name that is rare for the article's length is a passing mention too, unless the article
     has fewer than MIN_THEMES salient concepts: then the strongest of the rare ones that the lead
     names or that recur fill the gap, since a long article's secondary topics fall under the
@@ -310,6 +341,7 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
     counts = Counter(span.kb_id_ for span in group)
     in_lead = {span.kb_id_ for span in group if span.start_char < lead_chars}
     in_headline = {concept for _, _, concept in matcher_for(thesaurus)(_tokenizer()(headline))}
+    in_subheadings = _in_subheadings(doc, group, lead_chars)
     top = max(counts.values(), default=1)
     surfaces: dict[str, list[str]] = {}
     first: dict[str, int] = {}
@@ -322,7 +354,8 @@ def weigh_themes(doc: Doc, headline: str, lead_chars: int = 400, limit: int = 8)
         specificity = _specificity(surfaces.get(concept, [concept]))
         headline = 0.65 if concept in in_headline else 0.0  # what the headline names is never discounted
         lead = 0.5 * specificity if concept in in_lead and not headline else 0.0
-        return headline + lead + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity
+        subheading = SUBHEADING if concept in in_subheadings else 0.0
+        return min(1.0, headline + lead + subheading + (0.1 * (concept in in_lead) + 0.25 * frequency) * specificity)
 
     words = sum(1 for token in doc if not (token.is_punct or token.is_space))
 

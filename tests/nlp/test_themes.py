@@ -199,6 +199,12 @@ def project_nlp() -> Language:
         ("De wachttijden in de jeugdhulp lopen op; de gemeentepolitiek is verdeeld.", {"wachtlijsten", "jeugdhulp", "politiek"}),
         # the schools of the field's professionals
         ("Veel hbo-studenten kiezen het hoger beroepsonderwijs om sociaal werker te worden.", {"hoger-beroepsonderwijs", "sociaal-werk"}),
+        # target groups as the field names them: people in a vulnerable position
+        ("Mensen in een kwetsbare positie en kwetsbare huishoudens merken het eerst.", {"kwetsbare-groepen"}),
+        # early intervention by its method's name ("Vroeg Eropaf")
+        ("Met Vroeg Eropaf wil de gemeente vroeg ingrijpen.", {"vroegsignalering", "gemeenten"}),
+        # informal support: buddies and peers, not paid help
+        ("Maatjes en lotgenotencontact helpen tegen eenzaamheid.", {"informele-hulp", "eenzaamheid"}),
     ],
 )
 def test_the_thesaurus_tags_services_methods_and_places_of_the_field(project_nlp: Language, text: str, expected: set[str]) -> None:
@@ -214,3 +220,44 @@ def test_a_label_printed_inside_a_name_is_no_theme(nlp: Language) -> None:
 def test_a_capitalised_label_keeps_matching_its_capitals(project_nlp: Language) -> None:
     doc = project_nlp("Zij vroeg ondersteuning aan via de Wet Maatschappelijke Ondersteuning.")
     assert [span.kb_id_ for span in doc.spans["themes"]] == ["wmo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the organisation is named, the theme is what the rest of the sentence says
+        ("Zij is onderzoeker bij de Werkplaats Sociaal Domein Twente. In werkplaatsen leren studenten van elkaar.", [("werkplaatsen", "praktijkgericht-onderzoek")]),
+        ("Het Zorg- en Veiligheidshuis Brabant Noordoost coördineert de veiligheidszorg.", [("veiligheidszorg", "veiligheidszorg")]),
+    ],
+)
+def test_a_label_inside_an_organisation_name_is_no_theme(project_nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = project_nlp(text)
+    assert [(span.text, span.kb_id_) for span in doc.spans["themes"]] == expected
+
+
+
+def _magazine_article(subheading: str) -> str:
+    """A long article (1000+ words) that names seven concepts three times each in passing and one
+    twice: once in its body, once in a paragraph of its own after the lead."""
+    filler = "Een lange alinea zonder thema. " * 200
+    passing = "Samenwerking, hulpverleners, jeugdzorg, ouderen, huiselijk geweld, mantelzorg en dementie kwamen ter sprake. "
+    return "Een korte inleiding.\n\n" + passing + filler + passing + f"\n\n{subheading}\n\n" + passing + "Ook schulden."
+
+
+@pytest.mark.parametrize(("subheading", "kept"), [("Schulden in de wijk", True), ("Schulden in de wijk.", False)])
+def test_weigh_themes_counts_what_a_subheading_names(tmp_path: Path, subheading: str, kept: bool) -> None:
+    path = tmp_path / "themes.ttl"
+    extra = 'kgt:mantelzorg a skos:Concept ; skos:prefLabel "mantelzorg"@nl .\nkgt:dementie a skos:Concept ; skos:prefLabel "dementie"@nl .\n'
+    path.write_text(THESAURUS + extra, encoding="utf-8")
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kg_themes", config={"thesaurus": str(path)})
+    names = [concept for concept, _ in weigh_themes(nlp(_magazine_article(subheading)), headline="Een nieuw begin", lead_chars=30)]
+    assert ("schulden" in names) is kept  # a sentence of its own is no subheading
+    assert len(names) == 6  # none recurs often enough for its length: the six strongest
+
+
+@pytest.mark.parametrize(("sentences", "kept"), [(78, True), (100, False)])  # 396 words (a magazine page) and 506
+def test_weigh_themes_keeps_a_single_mention_on_one_page(nlp: Language, sentences: int, kept: bool) -> None:
+    doc = nlp("Een pagina zonder enig thema. " * sentences + "Ook de jeugdzorg kwam ter sprake.")
+    names = [concept for concept, _ in weigh_themes(doc, headline="Een nieuw begin", lead_chars=100)]
+    assert names == (["jeugdhulp"] if kept else [])
