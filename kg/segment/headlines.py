@@ -21,7 +21,8 @@ from kg.segment.pagemeta import page_meta
 MAX_LINE = 56
 MAX_LINES = 7
 DISPLAY_LINE = 38  # lines of a display headline, set in a large type, are short
-LONG_TAIL = 110
+LONG_TAIL = 110  # a subtitle that a display headline runs into is at most this long
+SECOND_LINE = 70  # the second line of a headline whose sentence runs on
 _OPENERS = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
 _BULLET = re.compile(r"^[•●▪◦✓➜→*]\s?")
 
@@ -100,6 +101,31 @@ def _runs_on(lines: list[Line], index: int) -> bool:
     )
 
 
+def _ends_over_byline(lines: list[Line], index: int) -> bool:
+    """True when ``lines[index]`` finishes the sentence of the line above it and a byline follows
+    directly: a headline set in body type over two lines ("Drie hoogleraren praten over de /
+    coronacrisis en het sociaal domein." over "Door: ...")."""
+    line = lines[index] if index < len(lines) else None
+    under = lines[index + 1] if index + 1 < len(lines) else None
+    if line is None or under is None or line.page_start or not line.text[:1].islower():
+        return False
+    return len(line.text) <= SECOND_LINE and line.ends_sentence and byline(under) is not None
+
+
+def _subtitle(lines: list[Line], index: int) -> list[Line]:
+    """The subtitle that starts at ``lines[index]`` and the lines it wraps onto (a PDF breaks a
+    subtitle that a text file kept on one line): lower-case lines of the same paragraph, at most
+    :data:`LONG_TAIL` characters in all."""
+    tail = [lines[index]]
+    length = len(lines[index].text)
+    for line in lines[index + 1:]:
+        length += len(line.text) + 1
+        if line.blank or line.page_start or line.heading_level or not line.text[:1].islower() or tail[-1].ends_sentence or length > LONG_TAIL:
+            break
+        tail.append(line)
+    return tail
+
+
 def block_at(lines: list[Line], index: int) -> Block | None:
     """The headline-shaped block that starts at ``lines[index]``, if any."""
     line = lines[index]
@@ -108,6 +134,7 @@ def block_at(lines: list[Line], index: int) -> Block | None:
     if line.blank or not _starts_like_headline(line) or not _fits(line):
         return None
     taken = [line]
+    subtitled = False  # a display headline that runs into its subtitle
     i = index
     while len(taken) < MAX_LINES:
         current = taken[-1]
@@ -126,9 +153,13 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             taken.append(nxt)
             i += 1
             continue
-        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= 70 and lines[i + 2].ends_sentence:
+        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= SECOND_LINE and lines[i + 2].ends_sentence:
             taken.append(lines[i + 2])  # a double-spaced headline continues after a blank line
             i += 2
+            continue
+        if len(taken) == 1 and _ends_over_byline(lines, i + 1):
+            taken.append(lines[i + 1])  # a headline is not cut from the byline under it
+            i += 1
             continue
         if (
             nxt is not None
@@ -137,8 +168,10 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             and len(nxt.text) <= LONG_TAIL
             and not nxt.text.endswith("-")
         ):
-            taken.append(nxt)  # a display headline whose last line ran into its subtitle
-            i += 1
+            tail = _subtitle(lines, i + 1)
+            subtitled = True
+            taken += tail  # a display headline whose last line ran into its subtitle
+            i += len(tail)
         break
     block = Block(tuple(taken))
     if block.last.text.endswith(":"):
@@ -151,7 +184,7 @@ def block_at(lines: list[Line], index: int) -> Block | None:
         return None  # a narrow column of running text, not a headline
     if _runs_on(lines, block.last.index):
         return None  # the sentence goes on after a blank line: double-spaced running text
-    if re.search(r"[a-z]\. [A-Z]", block.text) or (not block.display and _continues_paragraph(lines, index)):
+    if re.search(r"[a-z]\. [A-Z]", block.text) or (not (block.display or subtitled) and _continues_paragraph(lines, index)):
         return None  # two sentences, or the tail of a double-spaced paragraph: running text
     if re.match(r"\d{1,2}\.?\s*[A-Z]", block.text) or re.search(r"[a-z]\d{1,2}$", block.text):
         return None  # an item of a numbered list of tips, not a headline

@@ -146,3 +146,36 @@ def test_a_title_shaped_like_a_name_is_no_byline() -> None:
     assert [m.text for m in names_only(split_lines("Femke de Vries en P. Jansen")[0])] == ["Femke de Vries", "P. Jansen"]
     assert names_only(split_lines("Nieuwe Werkpraktijk")[0]) == []
     assert names_only(split_lines("Sociaal Domein")[0]) == []
+
+
+def test_a_headline_set_in_body_type_over_two_lines_stays_with_the_byline_under_it() -> None:
+    page = [
+        " Drie buurtwerkers over het contact met de",
+        "bewoners van de wijk in het lange, stille voorjaar van 2020.",  # longer than a headline line
+        "Door: Sanne de Wit",
+        *_BODY,
+        "",
+        "Niemand hoeft",
+        "alleen te zijn",
+        "in de wijk",
+        "",
+        *_BODY,
+    ]
+    text = "\n".join([*_PREVIOUS[:-1], *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (9, "Drie buurtwerkers over het contact met de bewoners van de wijk in het lange, stille voorjaar van 2020")]
+
+
+def test_a_subtitle_that_a_display_headline_runs_into_may_wrap_over_lines() -> None:
+    page = [
+        " Door: Sanne de Wit",
+        "",
+        *_BODY,
+        "",
+        "Balkon en stoep, de",
+        "nieuwe ontmoetingsplaatsen en zeven andere tips voor contact in een tijd",
+        "van afstand",
+        " in de wijk. Vrijwilligers belden aan bij wie alleen woonde en brachten soep rond.",
+        *_BODY,
+    ]
+    text = "\n".join([*_PREVIOUS[:-1], *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (9, "Balkon en stoep, de nieuwe ontmoetingsplaatsen en zeven andere tips voor contact in een tijd van afstand")]
