@@ -180,8 +180,9 @@ def block_at(lines: list[Line], index: int) -> Block | None:
         if len(taken) == 1 or not taken[-1].text[:1].islower():
             return None
     following = lines[i + 1] if i + 1 < len(lines) else None
-    if following is not None and following.text[:1].islower() and not following.page_start and not block.last.text.endswith(("?", "!")):
-        return None  # a narrow column of running text, not a headline
+    runs_over_page = bool(following) and following.page_start and block.last.text.split()[-1].casefold() in open_words()
+    if following is not None and following.text[:1].islower() and (not following.page_start or runs_over_page) and not block.last.text.endswith(("?", "!")):
+        return None  # a narrow column of running text (its sentence may go on over the page), not a headline
     if _runs_on(lines, block.last.index):
         return None  # the sentence goes on after a blank line: double-spaced running text
     if re.search(r"[a-z]\. [A-Z]", block.text) or (not (block.display or subtitled) and _continues_paragraph(lines, index)):
@@ -286,11 +287,12 @@ def _continues_paragraph(lines: list[Line], index: int) -> bool:
 
 
 def blocks(lines: list[Line], start: int, end: int) -> list[Block]:
-    """All headline-shaped blocks that start in ``lines[start:end]`` (each line used once)."""
+    """All headline-shaped blocks that start in ``lines[start:end]`` (each line used once); a
+    block opens a paragraph, and ``start`` opens one (an article starts there)."""
     found: list[Block] = []
     index = start
     while index < end:
-        block = block_at(lines, index) if (index == 0 or lines[index - 1].blank or lines[index].page_start or lines[index].heading_level) else None
+        block = block_at(lines, index) if (index == start or lines[index - 1].blank or lines[index].page_start or lines[index].heading_level) else None
         if block:
             found.append(block)
             index = block.last.index + 1

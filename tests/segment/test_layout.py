@@ -179,3 +179,20 @@ def test_a_subtitle_that_a_display_headline_runs_into_may_wrap_over_lines() -> N
     ]
     text = "\n".join([*_PREVIOUS[:-1], *page])
     assert _starts(text) == [(1, "Het oude buurthuis sluit"), (9, "Balkon en stoep, de nieuwe ontmoetingsplaatsen en zeven andere tips voor contact in een tijd van afstand")]
+
+
+def test_a_sentence_that_ends_a_page_on_an_open_word_and_goes_on_over_the_page_is_no_headline() -> None:
+    lines = split_lines("\n".join([*_BODY, "", "Net zoals bij het ontwikkelen van andere", "materialen zoals artikelen, handreikingen en", " tools, maken we de lessen samen met de praktijk.", *_BODY]))
+    assert block_at(lines, 5) is None
+    assert block_at(split_lines("\n".join([*_BODY, "", "De buurt belt", "terug", " in de wijk wonen veel ouderen alleen.", *_BODY])), 5) is not None
+
+
+def test_a_contact_sentence_broken_over_lines_closes_its_news_item() -> None:
+    contact = ["Neem voor meer informatie contact op met Sanne de Wit (s.dewit@buurtwerk.nl of 06", "12 34 56 78)."]
+    page = [*_news_item("Gratis webinar over de wijk", contact[0])[:-2], *contact, "", *_news_item("Buurtkamer zoekt vrijwilligers", "Meer informatie: www.buurtkamer.nl")]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (10, "Buurtkamer zoekt vrijwilligers")]
+
+
+def test_a_headline_straight_after_the_contact_line_of_a_news_item_starts_the_next_one() -> None:
+    page = [*_news_item("Gratis webinar over de wijk", "Meer informatie: Sanne de Wit, s.dewit@buurtwerk.nl.")[:-1], *_news_item("Buurtkamer zoekt vrijwilligers", "Meer informatie: www.buurtkamer.nl")]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (8, "Buurtkamer zoekt vrijwilligers")]
