@@ -232,9 +232,15 @@ def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     """One draft per article. A draft that starts between a byline's page top and the byline
     opens the same article: what looked like the start of another article there is its display
-    headline, printed after the first column."""
+    headline, printed after the first column. A byline that opens its page heads its article
+    there, and a page before it that holds only a headline-shaped block (a pull quote the layout
+    pushed to the top of a page) is not that article's start: a headline is not cut from its
+    byline by a page break."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
+        if merged and merged[-1].reason == "page-headline" and _opens_page(draft) and not _has_body_between(lines, merged[-1].start, draft.start):
+            merged[-1] = draft
+            continue
         explicit = draft.reason in ("stacked", "heading", "colophon", "portrait", "repeated")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
         opening = bool(merged) and merged[-1].byline is not None and draft.start < merged[-1].byline.line.index
@@ -249,6 +255,11 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
             continue
         merged.append(draft)
     return merged
+
+
+def _opens_page(draft: Draft) -> bool:
+    """True when the draft is an article found by a byline that opens a page."""
+    return draft.byline is not None and draft.byline.line.page_start and draft.start == draft.byline.line.index
 
 
 TITLE_BONUS = 3  # the title line that opens a text

@@ -196,3 +196,10 @@ def test_a_contact_sentence_broken_over_lines_closes_its_news_item() -> None:
 def test_a_headline_straight_after_the_contact_line_of_a_news_item_starts_the_next_one() -> None:
     page = [*_news_item("Gratis webinar over de wijk", "Meer informatie: Sanne de Wit, s.dewit@buurtwerk.nl.")[:-1], *_news_item("Buurtkamer zoekt vrijwilligers", "Meer informatie: www.buurtkamer.nl")]
     assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (8, "Buurtkamer zoekt vrijwilligers")]
+
+
+def test_a_pull_quote_alone_at_the_top_of_the_page_before_a_byline_is_not_its_headline() -> None:
+    quote_page = [" Niemand hoeft het", "alleen te doen in", "de wijk"]  # a pull quote the layout pushed onto a page of its own
+    page = [" Door: Sanne de Wit", "", *_BODY, "", "De telefoon als", "buurthuis", "", *_BODY]
+    text = "\n".join([*_PREVIOUS[:-1], *quote_page, *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (12, "De telefoon als buurthuis")]
