@@ -146,7 +146,7 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             nxt is not None
             and nxt.text[:1].isupper()
             and last_word.lower() not in open_words()
-            and not last_word[:1].isupper()  # "Institute for Positive | Health": a name runs on
+            and not (last_word[:1].isupper() and current.words > 1)  # "Institute for Positive | Health": a name runs on; a word alone is capitalised as a sentence opens
         )
         case_change = nxt is not None and _capitals(current.text) != _capitals(nxt.text)  # a capitals title over its subtitle
         if nxt is not None and _fits(nxt) and not nxt.heading_level and not nxt.page_start and not _runs_on(lines, i + 1) and not capital_after_closed_line and not case_change:

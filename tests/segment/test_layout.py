@@ -203,3 +203,9 @@ def test_a_pull_quote_alone_at_the_top_of_the_page_before_a_byline_is_not_its_he
     page = [" Door: Sanne de Wit", "", *_BODY, "", "De telefoon als", "buurthuis", "", *_BODY]
     text = "\n".join([*_PREVIOUS[:-1], *quote_page, *page])
     assert _starts(text) == [(1, "Het oude buurthuis sluit"), (12, "De telefoon als buurthuis")]
+
+
+def test_a_word_alone_over_a_line_that_opens_with_a_capital_is_a_heading_of_its_own() -> None:
+    lines = split_lines("Aanmelden\nDenk en praat mee op 19 november\n2020\ntijdens de dag van het sociaal werk\n\n2020. We gaan online!\n")
+    assert block_at(lines, 0).text == "Aanmelden"
+    assert block_at(split_lines("Nieuw lectoraat bij Hogeschool\nUtrecht van start\n\nDe hogeschool begint een lectoraat.\n"), 0).text == "Nieuw lectoraat bij Hogeschool Utrecht van start"
