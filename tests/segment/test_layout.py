@@ -209,3 +209,14 @@ def test_a_word_alone_over_a_line_that_opens_with_a_capital_is_a_heading_of_its_
     lines = split_lines("Aanmelden\nDenk en praat mee op 19 november\n2020\ntijdens de dag van het sociaal werk\n\n2020. We gaan online!\n")
     assert block_at(lines, 0).text == "Aanmelden"
     assert block_at(split_lines("Nieuw lectoraat bij Hogeschool\nUtrecht van start\n\nDe hogeschool begint een lectoraat.\n"), 0).text == "Nieuw lectoraat bij Hogeschool Utrecht van start"
+
+
+def test_a_bio_after_the_reference_list_still_names_the_author_whose_works_it_cites() -> None:
+    from kg.segment.bios import bio_credit
+
+    references = [f"- Brummel, A. ({year}). *Buurten in beweging, deel {year}*. Utrecht: Movisie." for year in (2015, 2016, 2017, 2018)]
+    cited = ["Bewoners helpen elkaar vaker dan gedacht (Brummel & Ham, 2021), ook in de crisis.", *_BODY]
+    bio = "■ **Annica Brummel** is onderzoeker bij de Hogeschool van Arnhem en Nijmegen."
+    lines = split_lines("\n".join(["Soep op de stoep", "", *cited, "", *references, "", bio]))
+    credit = bio_credit(lines, 0, len(lines) - 1)
+    assert credit is not None and [name.text for name in credit.names] == ["Annica Brummel"]
