@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kg.normalise.hyphenation import Hyphen, line_end_hyphen
+
+_BREAK = re.compile(r"(\S*[-\u2010])\n[ \t]*(\S+)")  # a word broken at a line end
 _QUOTE = re.compile(r"[‘“\"]")
 _SPEECH = re.compile(r"\b(zegt|vertelt|aldus|stelt|legt .{0,20} uit|benadrukt|vindt)\b")
 _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
@@ -21,6 +24,12 @@ def question_answer_turns(text: str) -> int:
     return len(_QUESTION_ANSWER.findall(text))
 
 
+def _unbroken(text: str) -> str:
+    """The text with the words that a line end broke ("onder-|zoek") joined, as the normaliser
+    decides (kg.normalise.hyphenation), so that a PDF's line breaks do not hide the words counted."""
+    return _BREAK.sub(lambda m: m[1][:-1] + m[2] + "\n" if line_end_hyphen(m[1], m[2]) is Hyphen.JOIN else m[0], text)
+
+
 def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: bool, position: int) -> str:
     """A genre label of the gold vocabulary (editorial, interview, column, opinion, research,
     report, news, essay, other) from simple, explainable cues."""
@@ -28,6 +37,7 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
         return kicker_genre
     if question_answer_turns(text) >= QA_TURNS:
         return "interview"
+    text = _unbroken(text)
     words = max(1, len(text.split()))
     quotes = len(_QUOTE.findall(text)) / words * 1000
     speech = len(_SPEECH.findall(text)) / words * 1000
