@@ -9,7 +9,9 @@ from collections import Counter
 from functools import lru_cache
 
 from kg.data import table, word_list
+from kg.normalise.hyphenation import Hyphen, line_end_hyphen
 
+_BREAK = re.compile(r"(\S*[-\u2010])\n[ \t]*(\S+)")  # a word broken at a line end
 _QUOTE = re.compile(r"[‘“\"]")
 _SPEECH = re.compile(r"\b(zegt|vertelt|aldus|stelt|legt .{0,20} uit|benadrukt|vindt)\b")
 _FIRST_PERSON = re.compile(r"\b(ik|mijn|me|mij)\b", re.IGNORECASE)
@@ -103,6 +105,12 @@ def describes_a_project(text: str) -> bool:
     return fields >= 2 or (named and not _QUOTE.search(text))
 
 
+def _unbroken(text: str) -> str:
+    """The text with the words that a line end broke ("onder-|zoek") joined, as the normaliser
+    decides (kg.normalise.hyphenation), so that a PDF's line breaks do not hide the words counted."""
+    return _BREAK.sub(lambda m: m[1][:-1] + m[2] + "\n" if line_end_hyphen(m[1], m[2]) is Hyphen.JOIN else m[0], text)
+
+
 def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: bool, position: int) -> str:
     """A genre label of the gold vocabulary (editorial, interview, column, opinion, research,
     report, news, essay, other) from simple, explainable cues."""
@@ -110,6 +118,7 @@ def infer_genre(text: str, kicker_genre: str | None, has_byline: bool, signed: b
         return kicker_genre
     if question_answer_turns(text) >= QA_TURNS or speaker_turns(text) >= SPEAKER_TURNS:
         return "interview"
+    text = _unbroken(text)
     lead = " ".join(text.split()[:LEAD_WORDS])
     if labelled := labelled_genre(lead):
         return labelled

@@ -36,9 +36,11 @@ REPEATED_WORDS = 25  # a headline printed twice is at most this long  # lines un
 PAGE_REACH = 150  # lines above a byline's headline that may still be the top of its page
 OPENING = 400  # lines at the start of an article searched for its headline: PDF reading order
 # often puts a display headline after the first column of body text, or at the end of the page
+CONTACT_LINES = 3  # lines of a paragraph's last sentence searched for its contact
 DROP_CAP_REACH = 4  # non-blank lines under a heading in which its article's drop cap stands
 _DROP_CAP = re.compile(r"^\s*\*\*[A-ZÀ-Ý]\*\*[a-zà-ÿ]")  # "**M**et": one bold capital opens the first word
 _CLOSED = re.compile(r"[.!?][’”\"')]*$")  # a line that ends a sentence (not a comma or colon)
+_ADDRESS_END = re.compile(r"([.!?][’”\"')]*|\S+@\S+\.\w+|www\.\S+)$")  # a sentence or an address closes the line
 _CONTACT = re.compile(r"(www\.|https?://|\S+@\S+\.\w+|^meer informatie|^kijk op|^lees meer)", re.IGNORECASE)
 
 
@@ -161,9 +163,33 @@ def _anchors(lines: list[Line], contents: range) -> list[Draft]:
             continue
         if line.blank and i > 0 and i + 1 < len(lines):
             previous = _previous_text(lines, i)
-            if previous is not None and _CONTACT.search(previous.text) and lines[i + 1].text[:1].isupper() and not _ends_page(lines, i + 1):
+            if previous is not None and _closes_with_contact(lines, previous.index) and lines[i + 1].text[:1].isupper() and not _ends_page(lines, i + 1):
                 drafts.append(Draft(i + 1, reason="after-contact"))
+        elif i > 0 and _after_closing_contact(lines, i):
+            drafts.append(Draft(i, reason="after-contact"))
     return drafts
+
+
+def _after_closing_contact(lines: list[Line], index: int) -> bool:
+    """True when a headline follows straight on the contact line that closes a news item, with
+    no blank line between: a PDF shows a paragraph break as a gap only where the layout leaves
+    one. The contact's sentence is closed, and the headline stands over text of its own."""
+    above = lines[index - 1]
+    if lines[index].blank or above.blank or not _ADDRESS_END.search(above.text) or not _closes_with_contact(lines, above.index):
+        return False
+    return block_at(lines, index) is not None and not _ends_page(lines, index)
+
+
+def _closes_with_contact(lines: list[Line], index: int) -> bool:
+    """True when the paragraph that ends at ``lines[index]`` closes with a contact line (an
+    address, "Meer informatie: ..."): its last sentence names one, also where the printed
+    column broke that sentence over lines."""
+    for line in (lines[k] for k in range(index, max(-1, index - CONTACT_LINES), -1)):
+        if line.blank or line.index < index and _CLOSED.search(line.text):
+            return False
+        if _CONTACT.search(line.text):
+            return True
+    return False
 
 
 def _opens_with_drop_cap(lines: list[Line], index: int) -> bool:
@@ -206,9 +232,15 @@ def _page_headlines(lines: list[Line], index: int) -> list[Draft]:
 def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
     """One draft per article. A draft that starts between a byline's page top and the byline
     opens the same article: what looked like the start of another article there is its display
-    headline, printed after the first column."""
+    headline, printed after the first column. A byline that opens its page heads its article
+    there, and a page before it that holds only a headline-shaped block (a pull quote the layout
+    pushed to the top of a page) is not that article's start: a headline is not cut from its
+    byline by a page break."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
+        if merged and merged[-1].reason == "page-headline" and _opens_page(draft) and not _has_body_between(lines, merged[-1].start, draft.start):
+            merged[-1] = draft
+            continue
         explicit = draft.reason in ("stacked", "heading", "colophon", "portrait", "repeated")  # news stacks; markdown headings
         same_start = bool(merged) and merged[-1].start == draft.start
         opening = bool(merged) and merged[-1].byline is not None and draft.start < merged[-1].byline.line.index
@@ -223,6 +255,11 @@ def _merge(lines: list[Line], drafts: list[Draft]) -> list[Draft]:
             continue
         merged.append(draft)
     return merged
+
+
+def _opens_page(draft: Draft) -> bool:
+    """True when the draft is an article found by a byline that opens a page."""
+    return draft.byline is not None and draft.byline.line.page_start and draft.start == draft.byline.line.index
 
 
 TITLE_BONUS = 3  # the title line that opens a text

@@ -19,6 +19,8 @@ SUBJECT_MENTIONS = 5  # a person named this often in a text is what it is about,
 _BIO_MARK = re.compile(r"^[■▪●◼]")
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
 _WORD_BEFORE = re.compile(r"(\S+)[.!?]$")
+_CITATION = re.compile(r"\([^()]*\b\d{4}[a-z]?\)")  # "(Brummel & Ham, 2021)"
+_REFERENCE_NAME = re.compile(r"[\w'’-]+,\s(?:[A-Z]\.\s?)+")  # "Brummel, A." in a reference list
 _INITIALS = re.compile(r"(?:\w\.)*\w")  # "G", "A.M": the stop after them ends no sentence
 
 
@@ -34,7 +36,7 @@ def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
     for line in lines[start:end + 1]:
         if not _BIO_MARK.match(line.text):
             continue
-        above = " ".join(l.text for l in lines[start + 1:line.index]).casefold()
+        above = _uncited(" ".join(l.text for l in lines[start + 1:line.index])).casefold()
         names = [n for n in _bio_names(paragraph(lines, line.index, end)) if above.count(surname(n.text)) < SUBJECT_MENTIONS]
         if names:
             return Byline(line, names)
@@ -45,6 +47,13 @@ def bio_credit(lines: list[Line], start: int, end: int) -> Byline | None:
         if names and not any(surname(n.text) in above for n in names):
             return Byline(line, names)
     return None
+
+
+def _uncited(text: str) -> str:
+    """The text without its citations: a work cited ("(Brummel & Ham, 2021)", "Brummel, A.
+    (2017). ...") names its author without being about them. A PDF may print the reference
+    list before the bio that closes the article."""
+    return _REFERENCE_NAME.sub(" ", _CITATION.sub(" ", text))
 
 
 def paragraph(lines: list[Line], index: int, end: int) -> Line:

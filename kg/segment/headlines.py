@@ -21,7 +21,8 @@ from kg.segment.pagemeta import page_meta
 MAX_LINE = 56
 MAX_LINES = 7
 DISPLAY_LINE = 38  # lines of a display headline, set in a large type, are short
-LONG_TAIL = 110
+LONG_TAIL = 110  # a subtitle that a display headline runs into is at most this long
+SECOND_LINE = 70  # the second line of a headline whose sentence runs on
 _OPENERS = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
 _BULLET = re.compile(r"^[•●▪◦✓➜→*]\s?")
 
@@ -100,6 +101,31 @@ def _runs_on(lines: list[Line], index: int) -> bool:
     )
 
 
+def _ends_over_byline(lines: list[Line], index: int) -> bool:
+    """True when ``lines[index]`` finishes the sentence of the line above it and a byline follows
+    directly: a headline set in body type over two lines ("Drie hoogleraren praten over de /
+    coronacrisis en het sociaal domein." over "Door: ...")."""
+    line = lines[index] if index < len(lines) else None
+    under = lines[index + 1] if index + 1 < len(lines) else None
+    if line is None or under is None or line.page_start or not line.text[:1].islower():
+        return False
+    return len(line.text) <= SECOND_LINE and line.ends_sentence and byline(under) is not None
+
+
+def _subtitle(lines: list[Line], index: int) -> list[Line]:
+    """The subtitle that starts at ``lines[index]`` and the lines it wraps onto (a PDF breaks a
+    subtitle that a text file kept on one line): lower-case lines of the same paragraph, at most
+    :data:`LONG_TAIL` characters in all."""
+    tail = [lines[index]]
+    length = len(lines[index].text)
+    for line in lines[index + 1:]:
+        length += len(line.text) + 1
+        if line.blank or line.page_start or line.heading_level or not line.text[:1].islower() or tail[-1].ends_sentence or length > LONG_TAIL:
+            break
+        tail.append(line)
+    return tail
+
+
 def block_at(lines: list[Line], index: int) -> Block | None:
     """The headline-shaped block that starts at ``lines[index]``, if any."""
     line = lines[index]
@@ -108,6 +134,7 @@ def block_at(lines: list[Line], index: int) -> Block | None:
     if line.blank or not _starts_like_headline(line) or not _fits(line):
         return None
     taken = [line]
+    subtitled = False  # a display headline that runs into its subtitle
     i = index
     while len(taken) < MAX_LINES:
         current = taken[-1]
@@ -119,16 +146,20 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             nxt is not None
             and nxt.text[:1].isupper()
             and last_word.lower() not in open_words()
-            and not last_word[:1].isupper()  # "Institute for Positive | Health": a name runs on
+            and not (last_word[:1].isupper() and current.words > 1)  # "Institute for Positive | Health": a name runs on; a word alone is capitalised as a sentence opens
         )
         case_change = nxt is not None and _capitals(current.text) != _capitals(nxt.text)  # a capitals title over its subtitle
         if nxt is not None and _fits(nxt) and not nxt.heading_level and not nxt.page_start and not _runs_on(lines, i + 1) and not capital_after_closed_line and not case_change:
             taken.append(nxt)
             i += 1
             continue
-        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= 70 and lines[i + 2].ends_sentence:
+        if len(taken) == 1 and _runs_on(lines, i) and len(lines[i + 2].text) <= SECOND_LINE and lines[i + 2].ends_sentence:
             taken.append(lines[i + 2])  # a double-spaced headline continues after a blank line
             i += 2
+            continue
+        if len(taken) == 1 and _ends_over_byline(lines, i + 1):
+            taken.append(lines[i + 1])  # a headline is not cut from the byline under it
+            i += 1
             continue
         if (
             nxt is not None
@@ -137,8 +168,10 @@ def block_at(lines: list[Line], index: int) -> Block | None:
             and len(nxt.text) <= LONG_TAIL
             and not nxt.text.endswith("-")
         ):
-            taken.append(nxt)  # a display headline whose last line ran into its subtitle
-            i += 1
+            tail = _subtitle(lines, i + 1)
+            subtitled = True
+            taken += tail  # a display headline whose last line ran into its subtitle
+            i += len(tail)
         break
     block = Block(tuple(taken))
     if block.last.text.endswith(":"):
@@ -147,11 +180,12 @@ def block_at(lines: list[Line], index: int) -> Block | None:
         if len(taken) == 1 or not taken[-1].text[:1].islower():
             return None
     following = lines[i + 1] if i + 1 < len(lines) else None
-    if following is not None and following.text[:1].islower() and not following.page_start and not block.last.text.endswith(("?", "!")):
-        return None  # a narrow column of running text, not a headline
+    runs_over_page = bool(following) and following.page_start and block.last.text.split()[-1].casefold() in open_words()
+    if following is not None and following.text[:1].islower() and (not following.page_start or runs_over_page) and not block.last.text.endswith(("?", "!")):
+        return None  # a narrow column of running text (its sentence may go on over the page), not a headline
     if _runs_on(lines, block.last.index):
         return None  # the sentence goes on after a blank line: double-spaced running text
-    if re.search(r"[a-z]\. [A-Z]", block.text) or (not block.display and _continues_paragraph(lines, index)):
+    if re.search(r"[a-z]\. [A-Z]", block.text) or (not (block.display or subtitled) and _continues_paragraph(lines, index)):
         return None  # two sentences, or the tail of a double-spaced paragraph: running text
     if re.match(r"\d{1,2}\.?\s*[A-Z]", block.text) or re.search(r"[a-z]\d{1,2}$", block.text):
         return None  # an item of a numbered list of tips, not a headline
@@ -253,11 +287,12 @@ def _continues_paragraph(lines: list[Line], index: int) -> bool:
 
 
 def blocks(lines: list[Line], start: int, end: int) -> list[Block]:
-    """All headline-shaped blocks that start in ``lines[start:end]`` (each line used once)."""
+    """All headline-shaped blocks that start in ``lines[start:end]`` (each line used once); a
+    block opens a paragraph, and ``start`` opens one (an article starts there)."""
     found: list[Block] = []
     index = start
     while index < end:
-        block = block_at(lines, index) if (index == 0 or lines[index - 1].blank or lines[index].page_start or lines[index].heading_level) else None
+        block = block_at(lines, index) if (index == start or lines[index - 1].blank or lines[index].page_start or lines[index].heading_level) else None
         if block:
             found.append(block)
             index = block.last.index + 1

@@ -39,7 +39,7 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
     following = [line for line in lines[index + 1:index + 16] if not line.blank]
     described = list(itertools.takewhile(_descriptor, following[:DESCRIPTOR_LINES]))
     body = following[len(described)] if len(following) > len(described) else None
-    if body is None or body.heading_level or body.text[:1] not in QUOTES or not _FIRST_PERSON.search(" ".join(body.text.split()[:PORTRAIT_OPENING])):
+    if body is None or body.heading_level or body.text[:1] not in QUOTES or not _FIRST_PERSON.search(" ".join(_opening_words(lines, body.index))):
         return None
     line = lines[index]
     person = PersonRecord(mention_in(line, name))
@@ -54,6 +54,17 @@ def portrait(lines: list[Line], index: int) -> PersonRecord | None:
         person.roles += [role] if role else []
         person.affiliations += [replace(name, context=person.name.span.through(name.span)) for name in organisations]
     return person
+
+
+def _opening_words(lines: list[Line], index: int) -> list[str]:
+    """The first :data:`PORTRAIT_OPENING` words of the paragraph that starts at ``lines[index]``:
+    a PDF breaks the text into printed lines, a markdown file keeps a paragraph on one."""
+    words: list[str] = []
+    for line in lines[index:]:
+        if line.blank or len(words) >= PORTRAIT_OPENING:
+            break
+        words += line.text.split()
+    return words[:PORTRAIT_OPENING]
 
 
 def _role_in_heading(line: Line) -> tuple[str, Line] | None:

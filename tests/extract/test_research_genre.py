@@ -20,3 +20,8 @@ def test_a_few_research_words_per_thousand_make_a_bylined_article_research() -> 
 def test_one_mention_of_research_in_a_long_article_does_not() -> None:
     body = PARAGRAPH * 24 + "Dat bleek ook uit onderzoek."
     assert infer_genre(body, None, has_byline=True, signed=False, position=3) == "report"
+
+
+def test_research_words_broken_at_a_line_end_still_count() -> None:
+    body = PARAGRAPH * 12 + "Uit ons onder-\nzoek onder veertig respon-\ndenten blijkt dat contact op afstand kan. De uitkom-\nsten delen we met de gemeente."
+    assert infer_genre(body, None, has_byline=True, signed=False, position=3) == "research"

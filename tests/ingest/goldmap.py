@@ -71,9 +71,12 @@ def write_carried_gold(gold_dir: Path, texts: dict[str, tuple[str, str, str]], o
     """For each gold file whose source is in ``texts`` (source -> (new name, its text, the
     rendered text)), a carried-over copy in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
+    maps: dict[str, dict[int, int]] = {}  # one alignment per source, shared by its part files
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold.get("source") in texts:
             name, original, rendered = texts[gold["source"]]
-            moved = carry_over(gold, name, line_map(original, rendered))
+            if gold["source"] not in maps:
+                maps[gold["source"]] = line_map(original, rendered)
+            moved = carry_over(gold, name, maps[gold["source"]])
             (out / path.name).write_text(json.dumps(moved, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -15,9 +15,9 @@ from kg.ingest import RefusedSource, read_source
 from kg.rdf.namespaces import SCHEMA
 from tests.ingest.goldmap import write_carried_gold
 from tests.ingest.pages import SITE, html_page, word_file
-from tests.utils.building import ROOT, run_build
+from tests.utils.building import GOLD, run_build
 
-GOLD_WEB = ROOT.parent / "shared" / "gold-web"
+GOLD_WEB = GOLD.with_name("gold-web")  # beside the seeds' gold
 PAGES = ("wa01_jongerenwerk-noodkreet-nieuws", "wa02_sociaal-werk-meerwaarde-interview", "wa03_eenzaamheid-buurtdominee-column")
 XSD = "http://www.w3.org/2001/XMLSchema#"  # as strings: rdflib's XSD namespace object warns when pytest inspects it
 NOTE = "Zie ook het jaarverslag van de brancheorganisatie over 2019."

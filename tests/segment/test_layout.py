@@ -146,3 +146,77 @@ def test_a_title_shaped_like_a_name_is_no_byline() -> None:
     assert [m.text for m in names_only(split_lines("Femke de Vries en P. Jansen")[0])] == ["Femke de Vries", "P. Jansen"]
     assert names_only(split_lines("Nieuwe Werkpraktijk")[0]) == []
     assert names_only(split_lines("Sociaal Domein")[0]) == []
+
+
+def test_a_headline_set_in_body_type_over_two_lines_stays_with_the_byline_under_it() -> None:
+    page = [
+        " Drie buurtwerkers over het contact met de",
+        "bewoners van de wijk in het lange, stille voorjaar van 2020.",  # longer than a headline line
+        "Door: Sanne de Wit",
+        *_BODY,
+        "",
+        "Niemand hoeft",
+        "alleen te zijn",
+        "in de wijk",
+        "",
+        *_BODY,
+    ]
+    text = "\n".join([*_PREVIOUS[:-1], *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (9, "Drie buurtwerkers over het contact met de bewoners van de wijk in het lange, stille voorjaar van 2020")]
+
+
+def test_a_subtitle_that_a_display_headline_runs_into_may_wrap_over_lines() -> None:
+    page = [
+        " Door: Sanne de Wit",
+        "",
+        *_BODY,
+        "",
+        "Balkon en stoep, de",
+        "nieuwe ontmoetingsplaatsen en zeven andere tips voor contact in een tijd",
+        "van afstand",
+        " in de wijk. Vrijwilligers belden aan bij wie alleen woonde en brachten soep rond.",
+        *_BODY,
+    ]
+    text = "\n".join([*_PREVIOUS[:-1], *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (9, "Balkon en stoep, de nieuwe ontmoetingsplaatsen en zeven andere tips voor contact in een tijd van afstand")]
+
+
+def test_a_sentence_that_ends_a_page_on_an_open_word_and_goes_on_over_the_page_is_no_headline() -> None:
+    lines = split_lines("\n".join([*_BODY, "", "Net zoals bij het ontwikkelen van andere", "materialen zoals artikelen, handreikingen en", " tools, maken we de lessen samen met de praktijk.", *_BODY]))
+    assert block_at(lines, 5) is None
+    assert block_at(split_lines("\n".join([*_BODY, "", "De buurt belt", "terug", " in de wijk wonen veel ouderen alleen.", *_BODY])), 5) is not None
+
+
+def test_a_contact_sentence_broken_over_lines_closes_its_news_item() -> None:
+    contact = ["Neem voor meer informatie contact op met Sanne de Wit (s.dewit@buurtwerk.nl of 06", "12 34 56 78)."]
+    page = [*_news_item("Gratis webinar over de wijk", contact[0])[:-2], *contact, "", *_news_item("Buurtkamer zoekt vrijwilligers", "Meer informatie: www.buurtkamer.nl")]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (10, "Buurtkamer zoekt vrijwilligers")]
+
+
+def test_a_headline_straight_after_the_contact_line_of_a_news_item_starts_the_next_one() -> None:
+    page = [*_news_item("Gratis webinar over de wijk", "Meer informatie: Sanne de Wit, s.dewit@buurtwerk.nl.")[:-1], *_news_item("Buurtkamer zoekt vrijwilligers", "Meer informatie: www.buurtkamer.nl")]
+    assert _starts("\n".join(page)) == [(1, "Gratis webinar over de wijk"), (8, "Buurtkamer zoekt vrijwilligers")]
+
+
+def test_a_pull_quote_alone_at_the_top_of_the_page_before_a_byline_is_not_its_headline() -> None:
+    quote_page = [" Niemand hoeft het", "alleen te doen in", "de wijk"]  # a pull quote the layout pushed onto a page of its own
+    page = [" Door: Sanne de Wit", "", *_BODY, "", "De telefoon als", "buurthuis", "", *_BODY]
+    text = "\n".join([*_PREVIOUS[:-1], *quote_page, *page])
+    assert _starts(text) == [(1, "Het oude buurthuis sluit"), (12, "De telefoon als buurthuis")]
+
+
+def test_a_word_alone_over_a_line_that_opens_with_a_capital_is_a_heading_of_its_own() -> None:
+    lines = split_lines("Aanmelden\nDenk en praat mee op 19 november\n2020\ntijdens de dag van het sociaal werk\n\n2020. We gaan online!\n")
+    assert block_at(lines, 0).text == "Aanmelden"
+    assert block_at(split_lines("Nieuw lectoraat bij Hogeschool\nUtrecht van start\n\nDe hogeschool begint een lectoraat.\n"), 0).text == "Nieuw lectoraat bij Hogeschool Utrecht van start"
+
+
+def test_a_bio_after_the_reference_list_still_names_the_author_whose_works_it_cites() -> None:
+    from kg.segment.bios import bio_credit
+
+    references = [f"- Brummel, A. ({year}). *Buurten in beweging, deel {year}*. Utrecht: Movisie." for year in (2015, 2016, 2017, 2018)]
+    cited = ["Bewoners helpen elkaar vaker dan gedacht (Brummel & Ham, 2021), ook in de crisis.", *_BODY]
+    bio = "■ **Annica Brummel** is onderzoeker bij de Hogeschool van Arnhem en Nijmegen."
+    lines = split_lines("\n".join(["Soep op de stoep", "", *cited, "", *references, "", bio]))
+    credit = bio_credit(lines, 0, len(lines) - 1)
+    assert credit is not None and [name.text for name in credit.names] == ["Annica Brummel"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.articles import to_record
-from kg.model import ArticleRecord
+from kg.model import ArticleRecord, PersonRecord
 from kg.segment.articles import segment
 from kg.segment.lines import split_lines
 
@@ -42,11 +42,22 @@ def test_a_descriptor_line_ending_in_a_dash_continues_on_the_next(records: dict[
     assert [a.text for a in marit.affiliations] == ["gemeente Veenhoven", "Werkplaats Sociaal Domein Noordkust"]
 
 
-def test_a_descriptor_line_that_is_only_a_dash_says_nothing() -> None:
+def _portrayed(head: str) -> list[PersonRecord]:
+    """The people portrayed in a two-article markdown issue with a portrait box ``head`` (its
+    heading and text) between the articles."""
     body = "Dit nummer gaat over de wijk, de mensen die er wonen en de professionals die er werken. " * 3
-    quote = "'Ik werk hier graag. Mijn collega's en ik kennen de buurt, en de buurt kent ons: dat maakt het werk de moeite waard.'"
-    text = f"# Een nummer\n\n{body}\n\n## Marieke Bakker\n\n–\nCoördinator\n\n{quote}\n\n# Tweede artikel\n\n{body}\n"
+    text = f"# Een nummer\n\n{body}\n\n{head}\n\n# Tweede artikel\n\n{body}\n"
     lines = split_lines(text)
     records = [to_record(d, lines, text, i) for i, d in enumerate(segment(lines), start=1)]
-    (marieke,) = [p for r in records if r.genre == "portrait" for p in r.interviewees]
+    return [p for r in records if r.genre == "portrait" for p in r.interviewees]
+
+
+def test_a_descriptor_line_that_is_only_a_dash_says_nothing() -> None:
+    quote = "'Ik werk hier graag. Mijn collega's en ik kennen de buurt, en de buurt kent ons: dat maakt het werk de moeite waard.'"
+    (marieke,) = _portrayed(f"## Marieke Bakker\n\n–\nCoördinator\n\n{quote}")
     assert marieke.name.text == "Marieke Bakker" and [r.text for r in marieke.roles] == ["Coördinator"] and marieke.affiliations == []
+
+
+def test_a_portrait_whose_text_is_broken_into_printed_lines_speaks_in_the_first_person_over_its_opening() -> None:
+    quote = "‘De crisis zet alles wat vanzelfsprekend was op losse schroeven.\nDat raakt ook de buurt: ik zie het elke dag bij de voedselbank.\nMijn buren helpen elkaar meer dan ooit.’"
+    assert [p.name.text for p in _portrayed(f"## Hans de Groot (85)\n\n{quote}")] == ["Hans de Groot"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rdflib import Graph
@@ -15,7 +16,7 @@ from kg.progress import PlainReporter
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 EXPORTS = ROOT / "exports"
-GOLD = ROOT.parent / "shared" / "gold"
+GOLD = Path(os.environ.get("KG_GOLD", ROOT.parent / "shared" / "gold"))  # KG_GOLD: where a worktree elsewhere finds it
 
 
 def run_build(sources: list[Path], out: Path, cache: Path, **options: object) -> BuildResult:
