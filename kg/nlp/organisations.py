@@ -5,7 +5,7 @@ Three sources, then the longest span wins where they overlap:
 1. the gazetteer (``ontology/organisations.tsv``): acronyms in their own casing (PhraseMatcher on
    ORTH), names and aliases in any casing (PhraseMatcher on LOWER) as long as the mention is
    capitalised somewhere; ``span.kb_id_`` is the gazetteer id;
-2. name shapes from ``kg/data/organisation_patterns.json`` (Matcher): a head and a capitalised name
+2. name shapes from ``kg/data/organisation_patterns.json`` (``kg.nlp.name_shapes``): a head and a capitalised name
    ("Stichting De Buurtbron", "de gemeente Ooststellingwerf") or a capitalised name and a head
    ("Verwey-Jonker Instituut"); ``kb_id_`` is set when the whole span resolves in the gazetteer;
 3. unseen acronyms (``IZA``, ``BSvL``), minus a stoplist of capitals that name no organisation.
@@ -33,7 +33,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import filter_spans
@@ -44,6 +44,7 @@ from kg.data import word_list
 from kg.lexicon import zipf
 from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.nlp.name_shapes import NameShapes
 from kg.nlp.person_lexicon import load_lexicon
 from kg.nlp.pipeline import tokenizer
 from kg.nlp.scoring import score_span_group
@@ -53,9 +54,6 @@ SPAN_KEY = "organisations"
 LABEL = "ORG"
 DEFAULT_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "organisation_patterns.json"
 
-#: A token that can be part of a name: starts with a capital or a digit (spaCy shape ``X``/``d``).
-_NAME = {"SHAPE": {"REGEX": r"^[Xd]"}}
-_NAME_START = "A-ZÀ-ÖØ-Þ0-9"
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "•", "–", "—"})
 _ARTICLES = frozenset({"de", "het", "den", "the"})
 _OPENERS = frozenset({"‘", "“", "'", '"', "(", "-", "–", "—", "•"})
@@ -141,22 +139,9 @@ class OrganisationFinder:
                 self._exact.add(surface, [make_doc(surface.upper())])
             self._folded.add(surface, [make_doc(form) for form in {surface, strip_diacritics(surface)}])
             self._acronyms_inside[surface] = frozenset(word for word in surface.split() if is_acronym(word))
-        self._shapes = Matcher(vocab)
-        self._add_shapes(make_doc)
-
-    def _add_shapes(self, make_doc: Callable[[str], Doc]) -> None:
-        connectors = sorted(self.patterns.connectors)
-        optional_connector = {"LOWER": {"IN": connectors}, "OP": "?"}
-        alternation = "|".join(re.escape(word) for word in connectors)
-        name_or_connector = {"TEXT": {"REGEX": rf"^(?:[{_NAME_START}]|(?:{alternation})$)"}, "OP": "*"}
-        for head in self.patterns.lowercase_heads:
-            words = [{"LOWER": token.text} for token in make_doc(head.lower())]
-            self._shapes.add("PREFIX", [[*words, optional_connector, _NAME, name_or_connector]])
-        for head in self.patterns.capitalised_heads:
-            words = [{"ORTH": token.text} for token in make_doc(head)]
-            self._shapes.add("PREFIX", [[*words, _NAME, name_or_connector]])
-        for head in self.patterns.suffix_heads:
-            self._shapes.add("SUFFIX", [[{**_NAME, "OP": "{1,4}"}, {"ORTH": head}]])
+        self._shapes = NameShapes(
+            vocab, make_doc, patterns.lowercase_heads, patterns.capitalised_heads, patterns.suffix_heads, patterns.connectors
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
@@ -373,13 +358,7 @@ class OrganisationFinder:
         starts, or where a connector leads to one or to another head ("lectoraat Social Work | van
         de Saxion Hogeschool", "Platform X | en Platform Y"); a head that starts a gazetteer hit is
         left to the gazetteer."""
-        prefixes: dict[int, int] = {}  # start -> longest end
-        suffixes: dict[int, int] = {}  # end -> earliest start
-        for match_id, start, end in self._shapes(doc):
-            if doc.vocab.strings[match_id] == "PREFIX":
-                prefixes[start] = max(end, prefixes.get(start, end))
-            else:
-                suffixes[end] = min(start, suffixes.get(end, start))
+        prefixes, suffixes = self._shapes(doc)  # start -> longest end; end -> earliest start
         for start, end in prefixes.items():
             others = set(prefixes) - {start}
             span = None if start in listed else self._trim_prefix(doc, start, end, listed | acronyms, others)

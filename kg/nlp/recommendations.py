@@ -58,6 +58,7 @@ _CLITIC = re.compile(r"(\w)(’\w)")  # "z’n" is two tokens, "z" and "’n"
 
 Pattern = tuple[str, ...]
 Hit = tuple[str, int, int]  # kind, first word, end word (indexes into the sentence's words)
+_NONE: dict[str, list[tuple[int, Pattern]]] = {}  # no pattern starts with this word
 
 
 def _rows(path: Path | None, name: str) -> list[list[str]]:
@@ -95,31 +96,37 @@ class Cues:
 
     @cached_property
     def _by_first(self) -> dict[str, dict[str, list[tuple[int, Pattern]]]]:
-        """Per kind, its patterns (with their place in the file) by their first word, so that
-        ``find`` tries at each word only the patterns that can start there."""
+        """Every pattern (with its place in its kind's list) by its first word, then by kind, so
+        that one pass over a sentence tries at each word only the patterns that can start there."""
         index: dict[str, dict[str, list[tuple[int, Pattern]]]] = {}
         for kind, patterns in self.patterns.items():
             for order, pattern in enumerate(patterns):
-                index.setdefault(kind, {}).setdefault(pattern[0], []).append((order, pattern))
+                index.setdefault(pattern[0] if pattern else "", {}).setdefault(kind, []).append((order, pattern))
         return index
+
+    @cached_property
+    def _unanchored(self) -> dict[str, tuple[Pattern, ...]]:
+        """Per kind, the patterns that do not open with a word ("..." first): any word may start them."""
+        return {kind: tuple(p for p in patterns if not p or p[0] == "...") for kind, patterns in self.patterns.items()}
 
     def find(self, kinds: Iterable[str], words: Sequence[str], start: int = 0) -> list[Hit]:
         """Every match of a cue of these kinds in ``words`` (lower case) at or after ``start``,
         by kind, then by the cue's place in the file, then by position."""
-        hits = []
-        for kind in kinds:
-            by_first = self._by_first.get(kind, {})
-            found = []
-            for at in range(start, len(words)):
-                for order, pattern in by_first.get(words[at], ()):
-                    end = _match(pattern, words, at)
-                    if end is not None:
-                        found.append((order, at, end))
-            hits += [(kind, at, end) for _, at, end in sorted(found)]
-        return hits
+        kinds = tuple(kinds)
+        found: dict[str, list[tuple[int, int, int]]] = {kind: [] for kind in kinds}
+        by_first = self._by_first
+        for at in range(start, len(words)):
+            for kind, patterns in by_first.get(words[at], _NONE).items():
+                if kind in found:
+                    for order, pattern in patterns:
+                        end = _match(pattern, words, at)
+                        if end is not None:
+                            found[kind].append((order, at, end))
+        return [(kind, at, end) for kind in kinds for _, at, end in sorted(found[kind])]
 
     def opens(self, kind: str, words: Sequence[str], at: int) -> bool:
-        return any(_match(pattern, words, at) is not None for pattern in self.patterns.get(kind, ()))
+        anchored = self._by_first.get(words[at], _NONE).get(kind, ()) if at < len(words) else ()
+        return any(_match(pattern, words, at) is not None for pattern in chain((p for _, p in anchored), self._unanchored.get(kind, ())))
 
 
 def _match(pattern: Pattern, words: Sequence[str], at: int) -> int | None:
