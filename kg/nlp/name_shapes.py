@@ -22,6 +22,8 @@ from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.nlp.token_arrays import columns
+
 NAME_SHAPE = r"^[Xd]"
 NAME_START = "A-ZÀ-ÖØ-Þ0-9"
 MAX_SUFFIX_NAME = 4
@@ -71,7 +73,7 @@ class NameShapes:
         the longest name + head."""
         if not len(doc):
             return {}, {}
-        orth, lower, shape = doc.to_array([ORTH, LOWER, SHAPE]).T.tolist()
+        orth, lower, shape = columns(doc, ORTH, LOWER, SHAPE)
         vocab = doc.vocab
         name = _flags(shape, self._known_names, lambda s: self._name_shape.search(s) is not None, vocab)
         connector = _flags(lower, self._known_connectors, self._connectors.__contains__, vocab)

@@ -29,6 +29,7 @@ from spacy.util import registry
 from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
 from kg.nlp.pipeline import tokenizer, vocab
+from kg.nlp.token_arrays import column, rows
 from kg.paths import ontology_dir
 
 SPANS_KEY = "themes"
@@ -84,12 +85,7 @@ def _keys(text: str, space: bool, punct: bool) -> tuple[Key, ...]:
 def _doc_keys(doc: Doc) -> list[tuple[Key, ...]]:
     """:func:`_keys` of every token, read from the doc's arrays: no token object is made."""
     strings = doc.vocab.strings
-    return [_keys(strings[orth], bool(space), bool(punct)) for orth, space, punct in _rows(doc, ORTH, IS_SPACE, IS_PUNCT)]
-
-
-def _rows(doc: Doc, *attrs: int) -> list[list[int]]:
-    """Per token, the values of two or more ``attrs`` (``doc.to_array`` as lists)."""
-    return doc.to_array(list(attrs)).tolist() if len(doc) else []
+    return [_keys(strings[orth], bool(space), bool(punct)) for orth, space, punct in rows(doc, ORTH, IS_SPACE, IS_PUNCT)]
 
 
 def _infinitive_like(word: str) -> bool:
@@ -148,7 +144,7 @@ class ThemeMatcher:
     def __call__(self, doc: Doc) -> list[Match]:
         """Non-overlapping mentions, longest label first, then compound heads."""
         keys = _doc_keys(doc)
-        lengths = doc.to_array(LENGTH).tolist() if len(doc) else []  # characters per token
+        lengths = column(doc, LENGTH)  # characters per token
         found: list[Match] = []
         i = 0
         while i < len(doc):
@@ -372,7 +368,7 @@ def candidate_keyphrases(docs: Iterable[Doc], min_count: int = 2, limit: int = 5
 def _phrases(doc: Doc, covered: set[int]) -> Iterable[str]:
     """Rare long lower-case words (Dutch compounds) and inflected adjective + noun pairs."""
     strings = doc.vocab.strings
-    words = [strings[orth] if alpha and lower else None for orth, alpha, lower in _rows(doc, ORTH, IS_ALPHA, IS_LOWER)]
+    words = [strings[orth] if alpha and lower else None for orth, alpha, lower in rows(doc, ORTH, IS_ALPHA, IS_LOWER)]
     for i, text in enumerate(words):  # text: a lower-case word, else None
         if i in covered or text is None:
             continue
