@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_ALPHA, LIKE_EMAIL, LIKE_URL, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,7 @@ from kg.nlp.name_shapes import NameShapes
 from kg.nlp.person_lexicon import load_lexicon
 from kg.nlp.pipeline import tokenizer
 from kg.nlp.scoring import score_span_group
+from kg.nlp.token_arrays import column, rows, strings
 from kg.paths import ontology_dir
 
 SPAN_KEY = "organisations"
@@ -205,14 +207,15 @@ class OrganisationFinder:
         """A web address on an organisation's own domain names it ("te downloaden op movisie.nl");
         only for one-word gazetteer names. An e-mail address does not: it is a contact line's
         mailbox ("Meer informatie: Joost de Haan, j.dehaan@movisie.nl"), not the organisation."""
-        for token in doc:
-            if not token.like_url or token.like_email:
+        texts = strings(doc, ORTH)
+        for i, (url, email) in enumerate(rows(doc, LIKE_URL, LIKE_EMAIL)):
+            if not url or email:
                 continue
-            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", token.text.lower()).split("/")[0]
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", texts[i].lower()).split("/")[0]
             label = host.split(".")[0] if host.count(".") >= 1 else ""
             organisation = self.gazetteer.resolve(label) if len(label) >= 4 else None
             if organisation is not None and " " not in organisation.name:
-                yield self._labelled(doc[token.i : token.i + 1], organisation)
+                yield self._labelled(doc[i : i + 1], organisation)
 
     def _affiliation_spans(self, doc: Doc) -> Iterable[Span]:
         """A name introduced by where a person works: "Lori van Egmond, van Vriendendiensten
@@ -250,10 +253,11 @@ class OrganisationFinder:
         """A name after a job title and "bij": "programmamanager bij de Zorgalliantie", "werknemers
         bij Wedeka". Where someone works is an organisation, even a one-word name no list knows."""
         persons = doc.spans.get("persons", [])
-        for token in doc[:-2]:
-            if not (token.is_alpha and _job_title(token)) or doc[token.i + 1].lower_ != "bij":
+        texts, lowers, alpha = strings(doc, ORTH), strings(doc, LOWER), column(doc, IS_ALPHA)
+        for i in range(len(doc) - 2):
+            if not (alpha[i] and _is_job_title(texts[i])) or lowers[i + 1] != "bij":
                 continue
-            index = token.i + 2 + (doc[token.i + 2].lower_ in ("de", "het"))
+            index = i + 2 + (lowers[i + 2] in ("de", "het"))
             end = self._capitalised_run(doc, index)
             given = all(t.lower_ in load_lexicon().first_names for t in doc[index:end])  # "bij Jan thuis"
             if end > index and not given and not any(p.start < end and p.end > index for p in persons):
@@ -297,10 +301,10 @@ class OrganisationFinder:
     def _compound_spans(self, doc: Doc) -> Iterable[Span]:
         """A compound token that opens with an organisation ("Movisie-bestuurder",
         "Volkskrant-columnist"): the tokenizer keeps it whole, so the span is the whole token."""
-        for token in doc:
-            head, hyphen, rest = token.text.partition("-")
+        for i, text in enumerate(strings(doc, ORTH)):
+            head, hyphen, rest = text.partition("-")
             if hyphen and rest[:1].islower() and head[:1].isupper() and self._exact_surface(head):
-                yield self._labelled(doc[token.i : token.i + 1], self.gazetteer.resolve(head))
+                yield self._labelled(doc[i : i + 1], self.gazetteer.resolve(head))
 
     def _exact_surface(self, text: str) -> bool:
         """Is ``text`` a gazetteer name or alias exactly as written (or a one-word name in capitals)?"""
@@ -310,11 +314,11 @@ class OrganisationFinder:
     def _list_spans(self, doc: Doc) -> Iterable[Span]:
         """The names listed after a plural head: "gemeenten (Westland, Capelle a/d IJssel en Ede)"
         are Gemeente Westland, ...; each span is the bare name, its id that of "Gemeente X"."""
-        for token in doc:
-            singular = self.patterns.list_heads.get(token.lower_)
-            if singular is None or self._names_territory(doc, token.i):
+        for i, lower in enumerate(strings(doc, LOWER)):
+            singular = self.patterns.list_heads.get(lower)
+            if singular is None or self._names_territory(doc, i):
                 continue
-            index = token.i + 1
+            index = i + 1
             if index < len(doc) and doc[index].text in ("(", ":"):
                 index += 1
             while index < len(doc) and doc[index].text[0].isupper():
@@ -447,9 +451,9 @@ class OrganisationFinder:
     # -- 3. unseen acronyms -------------------------------------------------------------------
 
     def _acronym_spans(self, doc: Doc) -> Iterable[Span]:
-        for token in doc:
-            if self._is_unseen_acronym(token):
-                yield Span(doc, token.i, token.i + 1, label=LABEL, kb_id="")
+        for i, text in enumerate(strings(doc, ORTH)):
+            if self.patterns.acronym.fullmatch(text) and self._is_unseen_acronym(doc[i]):  # the shape first: most tokens fail it
+                yield Span(doc, i, i + 1, label=LABEL, kb_id="")
 
     def _is_unseen_acronym(self, token: Token) -> bool:
         """Capitals of the acronym shape, not stoplisted, not a word in capitals ("COLUMN")."""
@@ -641,7 +645,13 @@ ROLE_TOKENS = 6  # "Nancy van Loon, manager Eindhoven van Lumens": a role before
 
 def _job_title(token: Token) -> bool:
     """A job title in lower case, as it stands before a name or a link: "manager", "programmamanager"."""
-    return token.text[:1].islower() and token.lower_.endswith(tuple(word_list("job_titles.txt")))
+    return _is_job_title(token.text)
+
+
+@lru_cache(maxsize=65536)  # one entry per distinct word
+def _is_job_title(text: str) -> bool:
+    """Is a token with this text a job title (see :func:`_job_title`)?"""
+    return text[:1].islower() and text.lower().endswith(tuple(word_list("job_titles.txt")))
 
 
 def _role_word(doc: Doc, index: int) -> Token:

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
+from spacy.attrs import IS_SPACE, IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -33,6 +34,7 @@ from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
 from kg.nlp.scoring import score_span_group
 from kg.nlp.speakers import OPENING_QUOTES, Speakers
+from kg.nlp.token_arrays import rows, strings
 
 SPANS_KEY = "recommendations"
 LABEL = "RECOMMENDATION"
@@ -159,11 +161,12 @@ def sentence_units(doc: Doc, closing: frozenset[str] = frozenset()) -> list[Span
     cuts = {0, len(doc)}
     for sentence in doc.sents:
         cuts.add(sentence.start)
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            cuts.update((token.i, token.i + 1))
-        elif _runs_in(token) or (token.is_title and token.i > 0 and doc[token.i - 1].lower_ in closing):
-            cuts.add(token.i)
+    texts, lowers = strings(doc, ORTH), strings(doc, LOWER)
+    for i, (space, title) in enumerate(rows(doc, IS_SPACE, IS_TITLE)):
+        if space and "\n" in texts[i]:
+            cuts.update((i, i + 1))
+        elif title and (_runs_in(doc[i]) or (i > 0 and lowers[i - 1] in closing)):  # _runs_in asks for a title too
+            cuts.add(i)
     for cut in list(cuts):
         if 0 < cut < len(doc) and doc[cut - 1].text in OPENING_QUOTES:
             cuts.discard(cut)
@@ -192,8 +195,9 @@ class Recommender:
         units = sentence_units(doc, self.cues.closing)
         audience = self.addressees.audience(units[:AUDIENCE_UNITS])
         found = []
+        lowers = strings(doc, LOWER)
         for unit in units:
-            words = [token.lower_ for token in unit]
+            words = lowers[unit.start : unit.end]
             hits = self._normative(unit, words)
             if hits is None:
                 continue
@@ -438,7 +442,7 @@ class Addressees:
         ("tips voor wijkteams", "een oproep aan de minister", "Beste wethouders,"). It is who
         should act on a recommendation that names no one ("Bel vaker aan.")."""
         for unit in opening:
-            words = [token.lower_ for token in unit]
+            words = strings(unit.doc, LOWER)[unit.start : unit.end]
             for _, _, end in self.cues.find(("audience",), words):
                 found = self.at(words, end)
                 if found and found[1] != _PRONOUN:

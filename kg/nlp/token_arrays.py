@@ -24,3 +24,14 @@ def column(doc: Doc, attr: int) -> list[int]:
 def columns(doc: Doc, *attrs: int) -> list[list[int]]:
     """Per attribute of two or more ``attrs``, its value for each token."""
     return doc.to_array(list(attrs)).T.tolist() if len(doc) else [[] for _ in attrs]
+
+
+def strings(doc: Doc, attr: int) -> list[str]:
+    """Per token, the string of ``attr`` (``ORTH``: its text, ``LOWER``: in lower case), read once
+    per doc and kept in its user data for every rule that asks again."""
+    key = f"kg.strings.{attr}"
+    found = doc.user_data.get(key)
+    if found is None:
+        store = doc.vocab.strings
+        found = doc.user_data[key] = [store[value] for value in column(doc, attr)]
+    return found
