@@ -293,7 +293,7 @@ def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tu
     Each word is capitalised or a particle, none is a title or an organisation's word, and the
     first is a known given name or a rare word (not "Werkplaats")."""
     found: list[tuple[int, int]] = []
-    for match in _MARKED.finditer(doc.text):
+    for match in _MARKED.finditer(text_of(doc)):
         if match.group("verb") is not None and match.group("verb") not in word_list("bio_verbs.txt"):
             continue
         words = match.group("name").split()

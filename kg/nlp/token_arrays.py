@@ -8,12 +8,15 @@ spaCy stores them), read in one call; strings are hashes until looked up in the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc
 
 
-def rows(doc: Doc, *attrs: int) -> list[list[int]]:
-    """Per token, the values of two or more ``attrs``, in that order."""
-    return doc.to_array(list(attrs)).tolist() if len(doc) else []
+def rows(doc: Doc, *attrs: int) -> Iterator[tuple[int, ...]]:
+    """Per token, the values of two or more ``attrs``, in that order (made from the columns: one
+    list per token from ``tolist`` is several times slower)."""
+    return zip(*columns(doc, *attrs))
 
 
 def column(doc: Doc, attr: int) -> list[int]:
