@@ -16,7 +16,8 @@ def zipf(word: str) -> float:
 
 
 def load() -> None:
-    """Read the frequency lists now (0.15 s each), with the rest of the pipeline's setup, rather
-    than in the middle of the first article that asks about a word."""
+    """Read the frequency lists and wordfreq's language data now (0.2 s a language), with the rest
+    of the pipeline's setup, rather than in the middle of the first article that asks about a word."""
     for language in LANGUAGES:
         get_frequency_dict(language)
+        zipf_frequency("de", language)  # the first question also loads the language's tokenizer data

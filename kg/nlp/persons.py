@@ -198,9 +198,11 @@ class _Matcher:
         words = set()
         speech = self.cues.speech
         for i, token in enumerate(self.tokens):
+            if not self._name_word(i):
+                continue
             before = self.tokens[i - 1].folded if i > 0 else ""
             after = self.tokens[i + 1].folded if i + 1 < len(self.tokens) else ""
-            if self._name_word(i) and (before in speech or after in speech) and is_rare_word(token.folded):
+            if (before in speech or after in speech) and is_rare_word(token.folded):
                 words.add(token.folded)
         return frozenset(words)
 
@@ -248,7 +250,10 @@ class _Matcher:
         return end if surname in self.lexicon.surnames or surname in self.quoted or introduced else None
 
     def full_name(self, i: int) -> int | None:
-        """End of the full name that starts at token ``i``, or None."""
+        """End of the full name that starts at token ``i``, or None. A name opens with an initial or
+        a capitalised word (the test first: most tokens are neither)."""
+        if not (self.tokens[i].initial or self.tokens[i].capitalised):
+            return None
         if self.cited[i] or self._organisation_word(i - 1):
             return None
         end = self._known_name(i) or self._known_surname(i)
