@@ -375,13 +375,13 @@ def _phrases(doc: Doc, covered: set[int]) -> Iterable[str]:
         if len(text) >= 10 and zipf(text) < 3.5:
             yield text
         following = words[i + 1] if i + 1 < len(words) else None
-        if (
+        if (  # the tests of the letters first: a frequency is a lookup
             following is not None
             and i + 1 not in covered
             and len(following) >= 4
-            and zipf(following) < 6.5
             and text.endswith("e")
             and len(text) >= 5
+            and zipf(following) < 6.5
             and zipf(text) < 5.5
             and lemma(text) != text
         ):
