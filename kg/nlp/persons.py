@@ -49,7 +49,7 @@ from kg.nlp.person_lexicon import (
     load_lexicon,
 )
 from kg.nlp.scoring import score_span_group
-from kg.nlp.token_arrays import columns
+from kg.nlp.token_arrays import strings
 
 SPANS_KEY = "persons"
 LABEL = "PERSON"
@@ -131,10 +131,8 @@ class _Matcher:
     def __init__(self, doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> None:
         self.lexicon = lexicon
         self.cues = cues
-        strings = doc.vocab.strings
-        orths, shapes = columns(doc, ORTH, SHAPE)
-        self.texts = [strings[orth] for orth in orths]
-        self.tokens = [_token(text, strings[shape], lexicon.titles) for text, shape in zip(self.texts, shapes)]
+        self.texts = strings(doc, ORTH)
+        self.tokens = [_token(text, shape, lexicon.titles) for text, shape in zip(self.texts, strings(doc, SHAPE))]
         self.max_particle = max(len(p.split()) for p in lexicon.particles)
         self.particle_openings = _openings(lexicon.particles)
         self.quoted = self._quoted_words()
