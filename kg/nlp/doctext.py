@@ -9,8 +9,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.pipeline import warm
-
 _KEY = "kg.text"
 
 
@@ -25,7 +23,6 @@ def text_of(doc: Doc) -> str:
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` with ``text`` already kept for :func:`text_of`: spaCy's tokenizer
     loses no character, so the doc's text is ``text`` and need not be joined from its tokens."""
-    warm(nlp.tokenizer, text)
     doc = nlp.make_doc(text)
     keep_text(doc, text)
     return doc

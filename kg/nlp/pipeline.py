@@ -12,7 +12,6 @@ rules, and shared: the pipeline's, the themes' labels' and the organisation patt
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
@@ -30,10 +29,6 @@ COMPONENTS = ("kg_persons", "kg_organisations", "kg_themes", "kg_recommendations
 #: that the organisation or theme in the first part is a token of its own; names such as
 #: "Bakker-Klein" or "Anne-Marie" (a capital follows) stay whole.
 COMPOUND_INFIX = r"(?<=[A-Za-zÀ-ÿ])-(?=[a-zà-ÿ]{2})"
-#: Distinct whitespace-separated chunks a tokenizer keeps tokenised (spaCy's default: 10,000).
-CACHED_CHUNKS = 200_000
-_CHUNK = re.compile(r"\S+")
-_warmed: dict[int, tuple[Tokenizer, set[str]]] = {}  # by id(tokenizer): the tokenizer, its chunks seen
 
 
 def _register() -> None:
@@ -55,26 +50,7 @@ def tokenizer(vocab: Vocab, compounds: bool) -> Tokenizer:
         infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
-        max_cache_size=CACHED_CHUNKS,
     )
-
-
-def warm(tokenizer: Tokenizer, text: str) -> None:
-    """Tokenise each chunk of ``text`` that ``tokenizer`` has not seen on its own, so that the
-    tokenizer caches it and tokenising ``text`` reads it from the cache.
-
-    spaCy's tokenizer stops caching for the rest of a doc at its first special case ("bijv.",
-    "dr."): the flag that says a chunk held one is never reset. A long article was therefore
-    tokenised almost wholly afresh, chunk by chunk, in every build. A chunk tokenised as a doc of
-    its own is cached unless it holds a special case itself. The tokens do not change: the cache
-    holds what tokenising the chunk gives.
-    """
-    seen = _warmed.setdefault(id(tokenizer), (tokenizer, set()))[1]
-    if len(seen) >= tokenizer.max_cache_size:
-        return  # the cache is full: spaCy keeps no more
-    for chunk in set(_CHUNK.findall(text)) - seen:
-        tokenizer(chunk)
-        seen.add(chunk)
 
 
 @lru_cache(maxsize=1)
