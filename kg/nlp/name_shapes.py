@@ -6,7 +6,7 @@ Instituut"), found in one pass over a doc's token attribute arrays.
 make (``tests/nlp/test_name_shapes.py`` writes them and checks the two agree), reduced to what the
 organisation rules read: per start the longest head + name, per end the earliest name + head. It
 does so without the Matcher's cost: some sixty patterns, with a regular expression per state,
-tried at every token took a fifth of the extraction stage.
+tried at every token took about a sixth of the extraction stage.
 
 A *name* token starts with a capital or a digit (spaCy shape ``X``/``d``); after the first name
 token the name goes on over name tokens and connectors ("Universiteit van Amsterdam", "Platform
