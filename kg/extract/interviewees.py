@@ -21,6 +21,7 @@ talks about; only a caption or apposition after the name portrays the one it tal
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -41,6 +42,7 @@ def speech_cues() -> tuple[str, ...]:
 _QUOTE_FOLLOWS = re.compile(r"[^.!?\n]*[.!?][’”\"']?[ \t]*\n?[ \t]*[‘“\"']")  # the next sentence is a quote too: quoted at length
 _OTHER_SUBJECT = "de|het|een|hij|zij|ze|die|deze"  # after a comma and the verb: someone else speaks ("..., stelt de filosoof")
 SEPARATED = 3  # words that may stand inside a separable cue: "legde opnieuw uit", "laat het weten"
+ROLE_WORDS = 3  # words between a cue and the name: "zegt (de filosoof) X"
 
 
 def _cues() -> str:
@@ -52,12 +54,20 @@ def _cues() -> str:
 
 def _attributions(text: str, name: str) -> int:
     """Speech attributions of ``name``. Between the cue and the surname may stand a role, its
-    organisation after a comma and the given names: "zegt projectleider van Movisie, Joline Verloove"."""
+    organisation after a comma and the given names: "zegt projectleider van Movisie, Joline Verloove".
+
+    The pattern is made for each name, and compiling it (the cues stand in it three times) costs
+    more than reading the article: it is only made when :func:`_may_be_attributed` finds a place
+    where it could match."""
+    return _count_attributions(text, name) if _may_be_attributed(text, name) else 0
+
+
+def _count_attributions(text: str, name: str) -> int:
     *first, last = (re.escape(part) for part in name.split())
     given = "(?:" + r"\s+".join(first) + r"\s+)?" if first else ""
     cues = _cues()
     pattern = re.compile(
-        rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,3}}?{given}{last}\b"  # zegt (de filosoof) X
+        rf"(?:\b(?i:{cues})\s+(?:[\w-]+,?\s+){{0,{ROLE_WORDS}}}?{given}{last}\b"  # zegt (de filosoof) X
         rf"|\b{last}(?:,[^:.\n]{{1,80}})?\s*:\s*[‘'\"“]"  # X: ‘... ; X, beleidsmedewerker bij gemeente Y: ‘...
         rf"|\b{last}\b[^.?!‘’\n,]{{0,60}}?\b(?i:{cues})\b"  # X (van de gemeente Utrecht) vult aan
         rf"|\b{last}\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b(?!\s+(?i:{_OTHER_SUBJECT})\b)"  # X, de wethouder, vult aan; not "X uit 1947, stelt de filosoof"
@@ -66,6 +76,46 @@ def _attributions(text: str, name: str) -> int:
     )
     found = list(pattern.finditer(text))
     return len(found) + sum(1 for match in found if _QUOTE_FOLLOWS.match(text, match.end()))
+
+
+@lru_cache(maxsize=1)
+def _near_surname() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What must follow a surname for an attribution that starts with it (the alternatives of
+    ``_count_attributions`` after the surname, less what they ask of the words before), and a cue
+    that opens an attribution before a name."""
+    cues = _cues()
+    after = re.compile(
+        rf"(?:,[^:.\n]{{1,80}})?\s*:\s*[‘'\"“]"
+        rf"|\b[^.?!‘’\n]{{0,60}}?\b(?i:{cues})\b"
+        rf"|\b[^.?!‘’“\"\n]{{0,200}}:\s*[‘'\"“]"
+    )
+    return after, re.compile(rf"\b(?i:{cues})\s+")
+
+
+@lru_cache(maxsize=1)
+def _chunk_starts(text: str) -> list[int]:
+    """Offsets of the whitespace-separated chunks of ``text`` (the last text asked about)."""
+    return [match.start() for match in re.finditer(r"\S+", text)]
+
+
+def _may_be_attributed(text: str, name: str) -> bool:
+    """Could ``_count_attributions`` find anything? Each of its alternatives holds the surname,
+    followed by a colon or a cue, or preceded by a cue: at most the cue's words (and the words a
+    separable cue holds), ``ROLE_WORDS`` and the given names before it, each a whitespace-separated chunk."""
+    *first, last = name.split()
+    after, cue = _near_surname()
+    cue_words = max(len(phrase.split()) for phrase in speech_cues())
+    reach = cue_words + (cue_words - 1) * SEPARATED + ROLE_WORDS + len(first)  # chunks from a cue to the surname
+    starts = _chunk_starts(text)
+    at = text.find(last)
+    while at >= 0:
+        if after.match(text, at + len(last)):
+            return True
+        chunk = bisect_right(starts, at) - 1
+        if cue.search(text, starts[max(0, chunk - reach)] if chunk >= 0 else 0, at):
+            return True
+        at = text.find(last, at + 1)
+    return False
 
 
 def _printed_surname(name: str) -> re.Pattern[str]:

@@ -5,7 +5,7 @@ Three sources, then the longest span wins where they overlap:
 1. the gazetteer (``ontology/organisations.tsv``): acronyms in their own casing (PhraseMatcher on
    ORTH), names and aliases in any casing (PhraseMatcher on LOWER) as long as the mention is
    capitalised somewhere; ``span.kb_id_`` is the gazetteer id;
-2. name shapes from ``kg/data/organisation_patterns.json`` (Matcher): a head and a capitalised name
+2. name shapes from ``kg/data/organisation_patterns.json`` (``kg.nlp.name_shapes``): a head and a capitalised name
    ("Stichting De Buurtbron", "de gemeente Ooststellingwerf") or a capitalised name and a head
    ("Verwey-Jonker Instituut"); ``kb_id_`` is set when the whole span resolves in the gazetteer;
 3. unseen acronyms (``IZA``, ``BSvL``), minus a stoplist of capitals that name no organisation.
@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_ALPHA, LIKE_EMAIL, LIKE_URL, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import filter_spans
@@ -44,18 +45,17 @@ from kg.data import word_list
 from kg.lexicon import zipf
 from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
+from kg.nlp.name_shapes import NameShapes
 from kg.nlp.person_lexicon import load_lexicon
 from kg.nlp.pipeline import tokenizer
 from kg.nlp.scoring import score_span_group
+from kg.nlp.token_arrays import column, rows, strings
 from kg.paths import ontology_dir
 
 SPAN_KEY = "organisations"
 LABEL = "ORG"
 DEFAULT_PATTERNS = Path(__file__).resolve().parents[1] / "data" / "organisation_patterns.json"
 
-#: A token that can be part of a name: starts with a capital or a digit (spaCy shape ``X``/``d``).
-_NAME = {"SHAPE": {"REGEX": r"^[Xd]"}}
-_NAME_START = "A-ZÀ-ÖØ-Þ0-9"
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "•", "–", "—"})
 _ARTICLES = frozenset({"de", "het", "den", "the"})
 _OPENERS = frozenset({"‘", "“", "'", '"', "(", "-", "–", "—", "•"})
@@ -141,22 +141,9 @@ class OrganisationFinder:
                 self._exact.add(surface, [make_doc(surface.upper())])
             self._folded.add(surface, [make_doc(form) for form in {surface, strip_diacritics(surface)}])
             self._acronyms_inside[surface] = frozenset(word for word in surface.split() if is_acronym(word))
-        self._shapes = Matcher(vocab)
-        self._add_shapes(make_doc)
-
-    def _add_shapes(self, make_doc: Callable[[str], Doc]) -> None:
-        connectors = sorted(self.patterns.connectors)
-        optional_connector = {"LOWER": {"IN": connectors}, "OP": "?"}
-        alternation = "|".join(re.escape(word) for word in connectors)
-        name_or_connector = {"TEXT": {"REGEX": rf"^(?:[{_NAME_START}]|(?:{alternation})$)"}, "OP": "*"}
-        for head in self.patterns.lowercase_heads:
-            words = [{"LOWER": token.text} for token in make_doc(head.lower())]
-            self._shapes.add("PREFIX", [[*words, optional_connector, _NAME, name_or_connector]])
-        for head in self.patterns.capitalised_heads:
-            words = [{"ORTH": token.text} for token in make_doc(head)]
-            self._shapes.add("PREFIX", [[*words, _NAME, name_or_connector]])
-        for head in self.patterns.suffix_heads:
-            self._shapes.add("SUFFIX", [[{**_NAME, "OP": "{1,4}"}, {"ORTH": head}]])
+        self._shapes = NameShapes(
+            vocab, make_doc, patterns.lowercase_heads, patterns.capitalised_heads, patterns.suffix_heads, patterns.connectors
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]
@@ -220,14 +207,15 @@ class OrganisationFinder:
         """A web address on an organisation's own domain names it ("te downloaden op movisie.nl");
         only for one-word gazetteer names. An e-mail address does not: it is a contact line's
         mailbox ("Meer informatie: Joost de Haan, j.dehaan@movisie.nl"), not the organisation."""
-        for token in doc:
-            if not token.like_url or token.like_email:
+        texts = strings(doc, ORTH)
+        for i, (url, email) in enumerate(rows(doc, LIKE_URL, LIKE_EMAIL)):
+            if not url or email:
                 continue
-            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", token.text.lower()).split("/")[0]
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", texts[i].lower()).split("/")[0]
             label = host.split(".")[0] if host.count(".") >= 1 else ""
             organisation = self.gazetteer.resolve(label) if len(label) >= 4 else None
             if organisation is not None and " " not in organisation.name:
-                yield self._labelled(doc[token.i : token.i + 1], organisation)
+                yield self._labelled(doc[i : i + 1], organisation)
 
     def _affiliation_spans(self, doc: Doc) -> Iterable[Span]:
         """A name introduced by where a person works: "Lori van Egmond, van Vriendendiensten
@@ -265,10 +253,11 @@ class OrganisationFinder:
         """A name after a job title and "bij": "programmamanager bij de Zorgalliantie", "werknemers
         bij Wedeka". Where someone works is an organisation, even a one-word name no list knows."""
         persons = doc.spans.get("persons", [])
-        for token in doc[:-2]:
-            if not (token.is_alpha and _job_title(token)) or doc[token.i + 1].lower_ != "bij":
+        texts, lowers, alpha = strings(doc, ORTH), strings(doc, LOWER), column(doc, IS_ALPHA)
+        for i in range(len(doc) - 2):
+            if not (alpha[i] and _is_job_title(texts[i])) or lowers[i + 1] != "bij":
                 continue
-            index = token.i + 2 + (doc[token.i + 2].lower_ in ("de", "het"))
+            index = i + 2 + (lowers[i + 2] in ("de", "het"))
             end = self._capitalised_run(doc, index)
             given = all(t.lower_ in load_lexicon().first_names for t in doc[index:end])  # "bij Jan thuis"
             if end > index and not given and not any(p.start < end and p.end > index for p in persons):
@@ -312,10 +301,10 @@ class OrganisationFinder:
     def _compound_spans(self, doc: Doc) -> Iterable[Span]:
         """A compound token that opens with an organisation ("Movisie-bestuurder",
         "Volkskrant-columnist"): the tokenizer keeps it whole, so the span is the whole token."""
-        for token in doc:
-            head, hyphen, rest = token.text.partition("-")
+        for i, text in enumerate(strings(doc, ORTH)):
+            head, hyphen, rest = text.partition("-")
             if hyphen and rest[:1].islower() and head[:1].isupper() and self._exact_surface(head):
-                yield self._labelled(doc[token.i : token.i + 1], self.gazetteer.resolve(head))
+                yield self._labelled(doc[i : i + 1], self.gazetteer.resolve(head))
 
     def _exact_surface(self, text: str) -> bool:
         """Is ``text`` a gazetteer name or alias exactly as written (or a one-word name in capitals)?"""
@@ -325,11 +314,11 @@ class OrganisationFinder:
     def _list_spans(self, doc: Doc) -> Iterable[Span]:
         """The names listed after a plural head: "gemeenten (Westland, Capelle a/d IJssel en Ede)"
         are Gemeente Westland, ...; each span is the bare name, its id that of "Gemeente X"."""
-        for token in doc:
-            singular = self.patterns.list_heads.get(token.lower_)
-            if singular is None or self._names_territory(doc, token.i):
+        for i, lower in enumerate(strings(doc, LOWER)):
+            singular = self.patterns.list_heads.get(lower)
+            if singular is None or self._names_territory(doc, i):
                 continue
-            index = token.i + 1
+            index = i + 1
             if index < len(doc) and doc[index].text in ("(", ":"):
                 index += 1
             while index < len(doc) and doc[index].text[0].isupper():
@@ -373,13 +362,7 @@ class OrganisationFinder:
         starts, or where a connector leads to one or to another head ("lectoraat Social Work | van
         de Saxion Hogeschool", "Platform X | en Platform Y"); a head that starts a gazetteer hit is
         left to the gazetteer."""
-        prefixes: dict[int, int] = {}  # start -> longest end
-        suffixes: dict[int, int] = {}  # end -> earliest start
-        for match_id, start, end in self._shapes(doc):
-            if doc.vocab.strings[match_id] == "PREFIX":
-                prefixes[start] = max(end, prefixes.get(start, end))
-            else:
-                suffixes[end] = min(start, suffixes.get(end, start))
+        prefixes, suffixes = self._shapes(doc)  # start -> longest end; end -> earliest start
         for start, end in prefixes.items():
             others = set(prefixes) - {start}
             span = None if start in listed else self._trim_prefix(doc, start, end, listed | acronyms, others)
@@ -468,9 +451,9 @@ class OrganisationFinder:
     # -- 3. unseen acronyms -------------------------------------------------------------------
 
     def _acronym_spans(self, doc: Doc) -> Iterable[Span]:
-        for token in doc:
-            if self._is_unseen_acronym(token):
-                yield Span(doc, token.i, token.i + 1, label=LABEL, kb_id="")
+        for i, text in enumerate(strings(doc, ORTH)):
+            if self.patterns.acronym.fullmatch(text) and self._is_unseen_acronym(doc[i]):  # the shape first: most tokens fail it
+                yield Span(doc, i, i + 1, label=LABEL, kb_id="")
 
     def _is_unseen_acronym(self, token: Token) -> bool:
         """Capitals of the acronym shape, not stoplisted, not a word in capitals ("COLUMN")."""
@@ -662,7 +645,13 @@ ROLE_TOKENS = 6  # "Nancy van Loon, manager Eindhoven van Lumens": a role before
 
 def _job_title(token: Token) -> bool:
     """A job title in lower case, as it stands before a name or a link: "manager", "programmamanager"."""
-    return token.text[:1].islower() and token.lower_.endswith(tuple(word_list("job_titles.txt")))
+    return _is_job_title(token.text)
+
+
+@lru_cache(maxsize=65536)  # one entry per distinct word
+def _is_job_title(text: str) -> bool:
+    """Is a token with this text a job title (see :func:`_job_title`)?"""
+    return text[:1].islower() and text.lower().endswith(tuple(word_list("job_titles.txt")))
 
 
 def _role_word(doc: Doc, index: int) -> Token:

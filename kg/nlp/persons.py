@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 import spacy
+from spacy.attrs import ORTH, SHAPE
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,6 +49,7 @@ from kg.nlp.person_lexicon import (
     load_lexicon,
 )
 from kg.nlp.scoring import score_span_group
+from kg.nlp.token_arrays import strings
 
 SPANS_KEY = "persons"
 LABEL = "PERSON"
@@ -97,6 +99,13 @@ def _token(text: str, shape: str, titles: frozenset[str]) -> _Token:
     return _Token(folded, initial, capitalised, stop)
 
 
+@lru_cache(maxsize=4)
+def _openings(particles: frozenset[str]) -> frozenset[str]:
+    """What a particle's first word or words can be: each particle and each of its beginnings
+    that ends before a space ("van", "van de", "van der" of "van der")."""
+    return frozenset(p[:k] for p in particles for k in range(1, len(p) + 1) if k == len(p) or p[k] == " ")
+
+
 @lru_cache(maxsize=1)
 def _credit_pattern() -> re.Pattern[str]:
     """A credit label before a colon in any case, or in capitals, and the rest of its line (at most 80 characters)."""
@@ -122,9 +131,10 @@ class _Matcher:
     def __init__(self, doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> None:
         self.lexicon = lexicon
         self.cues = cues
-        self.tokens = [_token(t.text, t.shape_, lexicon.titles) for t in doc]
-        self.texts = [t.text for t in doc]
+        self.texts = strings(doc, ORTH)
+        self.tokens = [_token(text, shape, lexicon.titles) for text, shape in zip(self.texts, strings(doc, SHAPE))]
         self.max_particle = max(len(p.split()) for p in lexicon.particles)
+        self.particle_openings = _openings(lexicon.particles)
         self.quoted = self._quoted_words()
         self.cited = _cited_tokens(doc)
 
@@ -145,6 +155,8 @@ class _Matcher:
 
     def _particles(self, i: int) -> int:
         """Index just after the longest particle sequence at ``i`` (``i`` when there is none)."""
+        if i < len(self.tokens) and self.tokens[i].folded not in self.particle_openings:
+            return i
         for length in range(min(self.max_particle, len(self.tokens) - i), 0, -1):
             if self._key(i, i + length) in self.lexicon.particles:
                 return i + length
@@ -184,9 +196,11 @@ class _Matcher:
         words = set()
         speech = self.cues.speech
         for i, token in enumerate(self.tokens):
+            if not self._name_word(i):
+                continue
             before = self.tokens[i - 1].folded if i > 0 else ""
             after = self.tokens[i + 1].folded if i + 1 < len(self.tokens) else ""
-            if self._name_word(i) and (before in speech or after in speech) and is_rare_word(token.folded):
+            if (before in speech or after in speech) and is_rare_word(token.folded):
                 words.add(token.folded)
         return frozenset(words)
 
@@ -234,7 +248,10 @@ class _Matcher:
         return end if surname in self.lexicon.surnames or surname in self.quoted or introduced else None
 
     def full_name(self, i: int) -> int | None:
-        """End of the full name that starts at token ``i``, or None."""
+        """End of the full name that starts at token ``i``, or None. A name opens with an initial or
+        a capitalised word (the test first: most tokens are neither)."""
+        if not (self.tokens[i].initial or self.tokens[i].capitalised):
+            return None
         if self.cited[i] or self._organisation_word(i - 1):
             return None
         end = self._known_name(i) or self._known_surname(i)
@@ -279,7 +296,7 @@ def _marked_names(doc: Doc, lexicon: PersonLexicon, cues: PersonCues) -> list[tu
     Each word is capitalised or a particle, none is a title or an organisation's word, and the
     first is a known given name or a rare word (not "Werkplaats")."""
     found: list[tuple[int, int]] = []
-    for match in _MARKED.finditer(doc.text):
+    for match in _MARKED.finditer(text_of(doc)):
         if match.group("verb") is not None and match.group("verb") not in word_list("bio_verbs.txt"):
             continue
         words = match.group("name").split()

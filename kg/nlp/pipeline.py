@@ -21,6 +21,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab, create_vocab
 
+from kg import lexicon
+
 COMPONENTS = ("kg_persons", "kg_organisations", "kg_themes", "kg_recommendations")
 
 #: Split "Movisie-bestuurder" and "ggz-aanbieders" at the hyphen (a lowercase part follows), so
@@ -64,7 +66,9 @@ def _compound_tokenizer() -> object:
 
 @lru_cache(maxsize=1)
 def make_nlp() -> Language:
+    """The pipeline, with the word frequency lists its rules read loaded too (setup, not reading)."""
     _register()
+    lexicon.load()
     nlp = spacy.blank("nl", vocab=vocab(), config={"nlp": {"tokenizer": {"@tokenizers": "kg.compounds.v1"}}})
     nlp.add_pipe("sentencizer")
     for name in COMPONENTS:

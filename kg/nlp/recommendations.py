@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
+from spacy.attrs import IS_SPACE, IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -33,6 +34,7 @@ from kg.lexicon import zipf
 from kg.nlp.lemmas import lemma
 from kg.nlp.scoring import score_span_group
 from kg.nlp.speakers import OPENING_QUOTES, Speakers
+from kg.nlp.token_arrays import rows, strings
 
 SPANS_KEY = "recommendations"
 LABEL = "RECOMMENDATION"
@@ -58,6 +60,7 @@ _CLITIC = re.compile(r"(\w)(’\w)")  # "z’n" is two tokens, "z" and "’n"
 
 Pattern = tuple[str, ...]
 Hit = tuple[str, int, int]  # kind, first word, end word (indexes into the sentence's words)
+_NONE: dict[str, list[tuple[int, Pattern]]] = {}  # no pattern starts with this word
 
 
 def _rows(path: Path | None, name: str) -> list[list[str]]:
@@ -95,31 +98,37 @@ class Cues:
 
     @cached_property
     def _by_first(self) -> dict[str, dict[str, list[tuple[int, Pattern]]]]:
-        """Per kind, its patterns (with their place in the file) by their first word, so that
-        ``find`` tries at each word only the patterns that can start there."""
+        """Every pattern (with its place in its kind's list) by its first word, then by kind, so
+        that one pass over a sentence tries at each word only the patterns that can start there."""
         index: dict[str, dict[str, list[tuple[int, Pattern]]]] = {}
         for kind, patterns in self.patterns.items():
             for order, pattern in enumerate(patterns):
-                index.setdefault(kind, {}).setdefault(pattern[0], []).append((order, pattern))
+                index.setdefault(pattern[0] if pattern else "", {}).setdefault(kind, []).append((order, pattern))
         return index
+
+    @cached_property
+    def _unanchored(self) -> dict[str, tuple[Pattern, ...]]:
+        """Per kind, the patterns that do not open with a word ("..." first): any word may start them."""
+        return {kind: tuple(p for p in patterns if not p or p[0] == "...") for kind, patterns in self.patterns.items()}
 
     def find(self, kinds: Iterable[str], words: Sequence[str], start: int = 0) -> list[Hit]:
         """Every match of a cue of these kinds in ``words`` (lower case) at or after ``start``,
         by kind, then by the cue's place in the file, then by position."""
-        hits = []
-        for kind in kinds:
-            by_first = self._by_first.get(kind, {})
-            found = []
-            for at in range(start, len(words)):
-                for order, pattern in by_first.get(words[at], ()):
-                    end = _match(pattern, words, at)
-                    if end is not None:
-                        found.append((order, at, end))
-            hits += [(kind, at, end) for _, at, end in sorted(found)]
-        return hits
+        kinds = tuple(kinds)
+        found: dict[str, list[tuple[int, int, int]]] = {kind: [] for kind in kinds}
+        by_first = self._by_first
+        for at in range(start, len(words)):
+            for kind, patterns in by_first.get(words[at], _NONE).items():
+                if kind in found:
+                    for order, pattern in patterns:
+                        end = _match(pattern, words, at)
+                        if end is not None:
+                            found[kind].append((order, at, end))
+        return [(kind, at, end) for kind in kinds for _, at, end in sorted(found[kind])]
 
     def opens(self, kind: str, words: Sequence[str], at: int) -> bool:
-        return any(_match(pattern, words, at) is not None for pattern in self.patterns.get(kind, ()))
+        anchored = self._by_first.get(words[at], _NONE).get(kind, ()) if at < len(words) else ()
+        return any(_match(pattern, words, at) is not None for pattern in chain((p for _, p in anchored), self._unanchored.get(kind, ())))
 
 
 def _match(pattern: Pattern, words: Sequence[str], at: int) -> int | None:
@@ -152,11 +161,12 @@ def sentence_units(doc: Doc, closing: frozenset[str] = frozenset()) -> list[Span
     cuts = {0, len(doc)}
     for sentence in doc.sents:
         cuts.add(sentence.start)
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            cuts.update((token.i, token.i + 1))
-        elif _runs_in(token) or (token.is_title and token.i > 0 and doc[token.i - 1].lower_ in closing):
-            cuts.add(token.i)
+    texts, lowers = strings(doc, ORTH), strings(doc, LOWER)
+    for i, (space, title) in enumerate(rows(doc, IS_SPACE, IS_TITLE)):
+        if space and "\n" in texts[i]:
+            cuts.update((i, i + 1))
+        elif title and (_runs_in(doc[i]) or (i > 0 and lowers[i - 1] in closing)):  # _runs_in asks for a title too
+            cuts.add(i)
     for cut in list(cuts):
         if 0 < cut < len(doc) and doc[cut - 1].text in OPENING_QUOTES:
             cuts.discard(cut)
@@ -185,8 +195,9 @@ class Recommender:
         units = sentence_units(doc, self.cues.closing)
         audience = self.addressees.audience(units[:AUDIENCE_UNITS])
         found = []
+        lowers = strings(doc, LOWER)
         for unit in units:
-            words = [token.lower_ for token in unit]
+            words = lowers[unit.start : unit.end]
             hits = self._normative(unit, words)
             if hits is None:
                 continue
@@ -431,7 +442,7 @@ class Addressees:
         ("tips voor wijkteams", "een oproep aan de minister", "Beste wethouders,"). It is who
         should act on a recommendation that names no one ("Bel vaker aan.")."""
         for unit in opening:
-            words = [token.lower_ for token in unit]
+            words = strings(unit.doc, LOWER)[unit.start : unit.end]
             for _, _, end in self.cues.find(("audience",), words):
                 found = self.at(words, end)
                 if found and found[1] != _PRONOUN:

@@ -19,6 +19,7 @@ OPENING_QUOTES = "‘“„"
 
 _PRONOUNS = frozenset({"hij", "zij", "ze"})
 _CLOSING_QUOTES = "’”"
+_QUOTE_OR_BREAK = re.compile(f"[\n{OPENING_QUOTES}{_CLOSING_QUOTES}]")  # the only characters quote_regions looks at
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     that opens a new quote ends the one left open."""
     regions: list[tuple[int, int]] = []
     depth, start, breaks = 0, 0, []
-    for i, char in enumerate(text):
+    for found in _QUOTE_OR_BREAK.finditer(text):
+        i, char = found.start(), found.group()
         if char == "\n" and depth and text.startswith("\n\n", i):
             breaks.append(i)
             if len(breaks) > 2:

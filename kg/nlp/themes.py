@@ -20,6 +20,7 @@ from typing import Any, Optional
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, ORTH
 from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span, Token
@@ -31,11 +32,13 @@ from kg.nlp.doctext import text_of
 from kg.nlp.lemmas import lemma
 from kg.nlp.organisations import SPAN_KEY as ORGANISATIONS_KEY  # kg_organisations runs before kg_themes
 from kg.nlp.pipeline import tokenizer, vocab
+from kg.nlp.token_arrays import column, rows
 from kg.paths import ontology_dir
 
 SPANS_KEY = "themes"
 LABEL = "THEME"
 MIN_HEAD_LABEL = 5  # shorter labels ("zorg") match whole words only: "zorgen" is mostly a verb
+MIN_COMPOUND = MIN_HEAD_LABEL + 3  # a compound has at least three letters before its head
 MIN_PREFIX_ZIPF = 3.0  # the part before a compound's head must be a common Dutch word
 LINKING = ("en", "s", "e")  # linking sounds between compound parts: veiligheid+s+zorg
 INFLECTIONS = ("s", "n", "en", "e")  # regular plural and adjective endings
@@ -75,14 +78,22 @@ def _label_key(word: str) -> Key:
     return ("s", surface)
 
 
-def _token_keys(token: Token) -> tuple[Key, ...]:
-    """A hyphen inside a word ("e-learning", "lhbti-acceptatie") is a token of its own in text and
-    in the label alike, so it is compared as the label's hyphen folds: to the empty form."""
-    if token.text in HYPHENS:
+@lru_cache(maxsize=FOLDED)
+def _keys(text: str, space: bool, punct: bool) -> tuple[Key, ...]:
+    """How a token with this text, blank or punctuation, is compared with the labels' words. A
+    hyphen inside a word ("e-learning", "lhbti-acceptatie") is a token of its own in text and in
+    the label alike, so it is compared as the label's hyphen folds: to the empty form."""
+    if text in HYPHENS:
         return (("s", ""),)
-    if token.is_space or token.is_punct:
+    if space or punct:
         return ()
-    return (("s", fold(token.text)), ("l", fold(lemma(token.text))))
+    return (("s", fold(text)), ("l", fold(lemma(text))))
+
+
+def _doc_keys(doc: Doc) -> list[tuple[Key, ...]]:
+    """:func:`_keys` of every token, read from the doc's arrays: no token object is made."""
+    strings = doc.vocab.strings
+    return [_keys(strings[orth], bool(space), bool(punct)) for orth, space, punct in rows(doc, ORTH, IS_SPACE, IS_PUNCT)]
 
 
 def _infinitive_like(word: str) -> bool:
@@ -140,7 +151,8 @@ class ThemeMatcher:
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Non-overlapping mentions, longest label first, then compound heads."""
-        keys = [_token_keys(token) for token in doc]
+        keys = _doc_keys(doc)
+        lengths = column(doc, LENGTH)  # characters per token
         found: list[Match] = []
         i = 0
         while i < len(doc):
@@ -150,7 +162,7 @@ class ThemeMatcher:
                     found.append((i, longest[0], longest[1]))
                 i = longest[0]
                 continue
-            concept = self._compound(doc[i])
+            concept = self._compound(doc[i]) if lengths[i] >= MIN_COMPOUND else None
             if concept:
                 found.append((i, i + 1, concept))
             i += 1
@@ -173,7 +185,7 @@ class ThemeMatcher:
         return best
 
     def _compound(self, token: Token) -> str | None:
-        if len(token.text) < MIN_HEAD_LABEL + 3 or not _noun_like(token):
+        if len(token.text) < MIN_COMPOUND or not _noun_like(token):
             return None
         for form in dict.fromkeys((fold(token.text), fold(lemma(token.text)))):
             for cut in range(3, len(form) - MIN_HEAD_LABEL + 1):  # longest head first
@@ -388,22 +400,22 @@ def candidate_keyphrases(docs: Iterable[Doc], min_count: int = 2, limit: int = 5
 
 def _phrases(doc: Doc, covered: set[int]) -> Iterable[str]:
     """Rare long lower-case words (Dutch compounds) and inflected adjective + noun pairs."""
-    for i, token in enumerate(doc):
-        if i in covered or not (token.is_alpha and token.is_lower):
+    strings = doc.vocab.strings
+    words = [strings[orth] if alpha and lower else None for orth, alpha, lower in rows(doc, ORTH, IS_ALPHA, IS_LOWER)]
+    for i, text in enumerate(words):  # text: a lower-case word, else None
+        if i in covered or text is None:
             continue
-        if len(token.text) >= 10 and zipf(token.text) < 3.5:
-            yield token.text
-        following = doc[i + 1] if i + 1 < len(doc) else None
-        if (
+        if len(text) >= 10 and zipf(text) < 3.5:
+            yield text
+        following = words[i + 1] if i + 1 < len(words) else None
+        if (  # the tests of the letters first: a frequency is a lookup
             following is not None
             and i + 1 not in covered
-            and following.is_alpha
-            and following.is_lower
-            and len(following.text) >= 4
-            and zipf(following.text) < 6.5
-            and token.text.endswith("e")
-            and len(token.text) >= 5
-            and zipf(token.text) < 5.5
-            and lemma(token.text) != token.text
+            and len(following) >= 4
+            and text.endswith("e")
+            and len(text) >= 5
+            and zipf(following) < 6.5
+            and zipf(text) < 5.5
+            and lemma(text) != text
         ):
-            yield f"{token.text} {following.text}"
+            yield f"{text} {following}"

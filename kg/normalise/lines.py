@@ -12,6 +12,8 @@ from kg.normalise.offsets import CleanTextBuilder
 _BLANKS = re.compile(r"[\s\u00ad]*\s[\s\u00ad]*")
 _LEADING = re.compile(r"[\s\u00ad]*")
 _TRAILING = re.compile(r"[\s\u00ad]*$")
+#: what makes a line more than words and single spaces: another blank, two blanks, a soft hyphen
+_IRREGULAR = re.compile(r"[^\S ]|  |\u00ad")
 
 
 _PHYSICAL = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -48,7 +50,11 @@ def copy_line(builder: CleanTextBuilder, line: str, offset: int, start: int, end
 
     A run that starts with a plain space keeps that space as a copied character; any other run
     (tabs, no-break spaces) becomes an inserted space. Soft hyphens inside the line are dropped.
+    Most lines are words and single spaces: they are copied whole.
     """
+    if not _IRREGULAR.search(line, start, end):
+        builder.copy(line[start:end], offset + start)
+        return
     position = start
     for run in _BLANKS.finditer(line, start, end):
         _copy_visible(builder, line, offset, position, run.start())
