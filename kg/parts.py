@@ -58,11 +58,9 @@ class Part:
     graph: URIRef
     folder: Path
 
-    def trig(self, activity: URIRef) -> str:
-        return _swap((self.folder / "trig").read_text(encoding="utf-8"), activity)
-
-    def nquads(self, activity: URIRef) -> str:
-        return _swap((self.folder / "nquads").read_text(encoding="utf-8"), activity)
+    def text(self, name: str, activity: URIRef) -> str:
+        """A whole file of the part ("trig", "nquads"), naming ``activity`` as the build activity."""
+        return _swap((self.folder / name).read_text(encoding="utf-8"), activity)
 
     def turtle_rows(self, activity: URIRef) -> Iterator[str]:
         return self._rows("turtle.rows", activity)

@@ -185,7 +185,7 @@ class ThemeMatcher:
         return best
 
     def _compound(self, token: Token) -> str | None:
-        if len(token.text) < MIN_COMPOUND or not _noun_like(token):
+        if not _noun_like(token):  # the caller has checked the length (MIN_COMPOUND)
             return None
         for form in dict.fromkeys((fold(token.text), fold(lemma(token.text)))):
             for cut in range(3, len(form) - MIN_HEAD_LABEL + 1):  # longest head first

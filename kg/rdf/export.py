@@ -67,14 +67,14 @@ def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, cou
         """One named graph per block, blocks in IRI order."""
         yield turtle.header() + "\n"
         blocks = [(str(iri), lambda g=g: "".join(turtle.blocks(g, indent="    "))) for iri, g in shared.items() if len(g)]
-        blocks += [(str(part.graph), lambda part=part: part.trig(activity)) for part in parts]
+        blocks += [(str(part.graph), lambda part=part: part.text("trig", activity)) for part in parts]
         for number, (iri, block) in enumerate(sorted(blocks, key=lambda item: item[0])):
             yield ("\n" if number else "") + f"<{iri}> {{\n" + block() + "}\n"
 
     files: dict[str, Callable[[], Iterator[bytes]]] = {}
     if nquads:
         files["nquads/shared.nq"] = lambda: _encoded(quads(graph) for graph in sorted(graphs, key=lambda g: str(g.identifier)))
-        files |= {f"nquads/{part.name}.nq": lambda part=part: _encoded(iter([part.nquads(activity)])) for part in parts}
+        files |= {f"nquads/{part.name}.nq": lambda part=part: _encoded(iter([part.text("nquads", activity)])) for part in parts}
     return files | {
         "kg.ttl": lambda: _encoded(merged_turtle()),
         "kg.trig": lambda: _encoded(trig()),
