@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import methodcaller
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -47,6 +48,7 @@ from kg.resolve import NameLog, RecordingResolver, Resolver
 PLACEHOLDER_STARTED = "1970-01-01T00:00:00Z"
 PLACEHOLDER = activity_node(PLACEHOLDER_STARTED)  # the build activity as parts name it
 STALE_SECONDS = 3600
+ROWS_BLOCK = 1 << 18  # characters of rows read at a time
 FILES = ("trig", "turtle.rows", "jsonld.rows", "nquads", "network.pickle", "names.json")
 
 
@@ -73,9 +75,12 @@ class Part:
             return pickle.load(stream)
 
     def _rows(self, name: str, activity: URIRef) -> Iterator[str]:
+        """The rows of file ``name``, read a block of whole rows at a time and swapped without a
+        Python call per row (that cost more than the merge itself); one block per part in memory."""
+        swap = methodcaller("replace", str(PLACEHOLDER), str(activity))
         with (self.folder / name).open(encoding="utf-8", newline="\n") as rows:
-            for row in rows:
-                yield _swap(row, activity)
+            while block := rows.readlines(ROWS_BLOCK):
+                yield from map(swap, block)
 
 
 def _remove_stale(folder: Path) -> None:

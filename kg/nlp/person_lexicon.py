@@ -21,6 +21,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from kg.extract.names import particles
+from kg.prepared import prepared
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -110,7 +111,11 @@ def _particle_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> PersonLexicon:
-    """The name lists, loaded once."""
+    """The name lists, loaded once (and read into sets once per machine: `kg/prepared.py`)."""
+    return prepared("person-lexicon", _read_lexicon)
+
+
+def _read_lexicon() -> PersonLexicon:
     prefixes = _items("lst_prefix")
     return PersonLexicon(
         first_names=_items("lst_first_name"),

@@ -8,6 +8,7 @@ document is processed (cached until the file changes), so an enlarged thesaurus 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -34,6 +35,7 @@ from kg.nlp.organisations import SPAN_KEY as ORGANISATIONS_KEY  # kg_organisatio
 from kg.nlp.pipeline import tokenizer, vocab
 from kg.nlp.token_arrays import column, rows
 from kg.paths import ontology_dir
+from kg.prepared import prepared
 
 SPANS_KEY = "themes"
 LABEL = "THEME"
@@ -242,7 +244,9 @@ def matcher_for(path: Path) -> ThemeMatcher:
 
 @lru_cache(maxsize=4)
 def _matcher(path: str, mtime: float) -> ThemeMatcher:
-    return ThemeMatcher.build(_concepts(path, mtime))
+    """Built once per machine for each thesaurus content (`kg/prepared.py`)."""
+    content = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    return prepared(f"themes-{content}", lambda: ThemeMatcher.build(_concepts(path, mtime)))
 
 
 class ThemeTagger:

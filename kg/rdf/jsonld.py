@@ -121,8 +121,13 @@ def _chunk(number: int, identifier: str, values: dict[str, list[str]]) -> str:
     one value stands alone). Scalars are written as the rows hold them; only objects and lists are
     laid out here, as json's pure-Python indenting encoder, its slowest part, would."""
     inner = "\n" + MARGIN + " "
-    members = [f'"@id": {identifier}'] + [f"{_text(key)}: {_laid_out(found, 1)}" for key, found in sorted(values.items())]
+    members = [f'"@id": {identifier}'] + [f"{_key_text(key)}: {_laid_out(found, 1)}" for key, found in sorted(values.items())]
     return (",\n" if number else "") + MARGIN + "{" + inner + ("," + inner).join(members) + "\n" + MARGIN + "}"
+
+
+@lru_cache(maxsize=1 << 12)
+def _key_text(key: str) -> str:
+    return _text(key)
 
 
 MARGIN = "  "  # the nodes' indent inside "@graph"
@@ -135,7 +140,10 @@ def _laid_out(found: list[str], depth: int) -> str:
     return "[" + inner + ("," + inner).join(_pretty_text(text, depth + 1) for text in found) + "\n" + MARGIN + " " * depth + "]"
 
 
+@lru_cache(maxsize=1 << 16)
 def _pretty_text(text: str, depth: int) -> str:
+    """A value laid out ``depth`` levels in; the same few references and typed values recur
+    across a document's nodes, so each is laid out once."""
     return _pretty(json.loads(text), depth) if text[0] in "{[" else text
 
 

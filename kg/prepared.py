@@ -1,0 +1,69 @@
+"""Setup that the pipeline derives from its own code and data alone, made once per machine.
+
+Reading the thesaurus into a matcher, the name lists into sets and simplemma's lemma dictionary
+into a lookup takes a second or more, and it came out the same in every build: a rebuild after
+one changed article paid it again. Such results are kept in the user's cache folder
+(``$XDG_CACHE_HOME/kg/prepared/VERSION``), where VERSION hashes the pipeline version (the code
+and data that extraction reads: `kg/cache.py`) and the versions of the libraries that prepare
+them, so an edited rule or data file or an upgrade makes them anew. A folder that cannot be
+written costs only the time: nothing is kept, nothing fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+from kg.cache import default_dir, pipeline_version
+
+T = TypeVar("T")
+LIBRARIES = ("spacy", "simplemma", "marisa-trie", "wordfreq", "rdflib")
+
+
+@lru_cache(maxsize=1)
+def folder() -> Path:
+    """Where this pipeline version keeps what it prepared (``KG_PREPARED`` moves it)."""
+    base = os.environ.get("KG_PREPARED")
+    return Path(base) if base else default_dir() / "prepared" / _version()
+
+
+def _version() -> str:
+    """The pipeline version and the versions of the libraries whose output is prepared."""
+    libraries = "".join(f"{name} {metadata.version(name)}\n" for name in LIBRARIES)
+    return hashlib.sha256(f"{pipeline_version()}\n{libraries}".encode()).hexdigest()[:16]
+
+
+def prepared(name: str, make: Callable[[], T]) -> T:
+    """``make()``, pickled as ``name`` in :func:`folder` the first time and read back after."""
+    path = folder() / f"{name}.pickle"
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # not made yet on this machine, or left broken: make it again
+    value = make()
+    _keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (two builds may prepare at once); a folder
+    that cannot be written is left alone: the next build prepares again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staging = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(staging, path)
+    except OSError:
+        Path(staging).unlink(missing_ok=True)

@@ -1,0 +1,71 @@
+"""Setup prepared once per machine (kg/prepared.py) gives what the pipeline made without it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import simplemma
+
+from kg import prepared
+from kg.nlp import lemmas
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty prepared folder, as on a machine that never built."""
+    monkeypatch.setenv("KG_PREPARED", str(tmp_path / "prepared"))
+    prepared.folder.cache_clear()
+    lemmas._lemmatizer.cache_clear()
+    lemmas.lemma.cache_clear()
+    yield tmp_path / "prepared"
+    prepared.folder.cache_clear()
+    lemmas._lemmatizer.cache_clear()
+    lemmas.lemma.cache_clear()
+
+
+def test_lemmas_from_the_kept_trie_are_simplemmas_own(fresh: Path) -> None:
+    words = sorted({w for path in SEEDS.glob("*.txt") for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", path.read_text(encoding="utf-8"))})
+    assert len(words) > 5000
+    first = [lemmas.lemma(word) for word in words]  # builds the trie
+    assert (fresh / "simplemma" / "nl.dic").is_file()
+    lemmas._lemmatizer.cache_clear()
+    lemmas.lemma.cache_clear()
+    again = [lemmas.lemma(word) for word in words]  # reads the kept trie
+    expected = [simplemma.lemmatize(word.lower(), lang="nl").replace("_", "") for word in words]
+    assert first == expected
+    assert again == expected
+
+
+def test_prepared_values_are_made_once_and_read_back(fresh: Path) -> None:
+    made: list[int] = []
+
+    def make() -> dict[str, int]:
+        made.append(1)
+        return {"made": len(made)}
+
+    assert prepared.prepared("thing", make) == {"made": 1}
+    assert prepared.prepared("thing", make) == {"made": 1}
+    assert len(made) == 1
+    (fresh / "thing.pickle").write_bytes(b"broken")
+    assert prepared.prepared("thing", make) == {"made": 2}  # a broken file is made again
+
+
+def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("KG_PREPARED", str(blocked / "prepared"))
+    prepared.folder.cache_clear()
+    lemmas._lemmatizer.cache_clear()
+    lemmas.lemma.cache_clear()
+    try:
+        assert prepared.prepared("thing", lambda: [1, 2]) == [1, 2]
+        assert prepared.prepared("thing", lambda: [3]) == [3]
+        assert lemmas.lemma("samengewerkt") == "samenwerken"
+    finally:
+        prepared.folder.cache_clear()
+        lemmas._lemmatizer.cache_clear()
+        lemmas.lemma.cache_clear()
