@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.cache import ExtractionCache
+from kg.extraction import Extractions
 from kg.ingest import RefusedSource, Source, collect, left_out, read_source
 from kg.model import Extraction
 from kg.output import OutputBusy, exclusive, own_files, publish
 from kg.progress import Reporter
 from kg.rdf.provenance import build_time
 from kg.uptodate import BuildRecord, fingerprint
+from kg.workers import Workers
 
 MAP_TITLE = "Kennisgraaf sociaal domein"
 NONCONFORMING = "the graph does not conform to ontology/shapes.ttl; nothing was written.\n"
@@ -74,12 +76,14 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
         files, triples = last
         warnings += [w for e in hit if e for w in e.warnings]
         return BuildResult(files, [e for e in hit if e], triples, refused, warnings, len(sources), unchanged=True)
-    from kg import stages  # the pipeline's libraries load only when there is work to do
-
     report.start(len(sources))
-    extractions, cached = stages.extract_all(sources, options, report)
-    started = build_time()
-    shared, parts = stages.assemble(sources, extractions, started, options, report)
+    with Workers(options.jobs) as workers:
+        pending = Extractions(sources, options, report, workers)  # in workers, under way from here
+        from kg import stages  # the later stages' libraries load only when there is work to do
+
+        extractions = pending.results()
+        started = build_time()
+        shared, parts = stages.assemble(sources, extractions, started, options, report, workers)
     everything = "all sources"
     report.stage(everything, "analysing the network")
     network, projected = stages.analyse_network(shared, parts)
@@ -94,7 +98,7 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
     record.save(print_, sorted(files), count.triples)
     report.close()
     warnings += [w for e in extractions for w in e.warnings]
-    return BuildResult(written, extractions, count.triples, refused, warnings, cached)
+    return BuildResult(written, extractions, count.triples, refused, warnings, pending.cached)
 
 
 def _own(options: BuildOptions) -> Callable[[Path], bool]:

@@ -1,23 +1,21 @@
-"""The stages of a build that do the work, in the order `kg.build` runs them: extraction (with its
-cache), each source's part (its RDF, validated and serialised: `kg/parts.py`), network analysis
-and the validation of its metrics, the exports.
+"""The stages of a build after extraction (`kg/extraction.py`), in the order `kg.build` runs them:
+each source's part (its RDF, validated and serialised: `kg/parts.py`), network analysis and the
+validation of its metrics, the exports.
 
-They live apart from `kg.build` so that a build with nothing to do does not load spaCy,
-pySHACL or networkx.
+They live apart from `kg.build` so that a build with nothing to do does not load pySHACL or
+networkx, and apart from extraction so that a build's workers load spaCy while the building
+process loads these.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import repeat
-from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from kg.build import NONCONFORMING, BuildError, BuildOptions, InputError
-from kg.cache import ExtractionCache
-from kg.extract.source import extract
 from kg.ingest import Source
 from kg.maps import render_maps
 from kg.model import Extraction
@@ -27,7 +25,6 @@ from kg.network.exchange import exchange_files
 from kg.network.to_rdf import metric_triples
 from kg.nlp.gazetteer import Gazetteer
 from kg.output import Content
-from kg.cluster import extract_on, parts_on
 from kg.parts import PLACEHOLDER_STARTED, Context, Part, PartStore, make_part
 from kg.paths import ontology_dir
 from kg.progress import Reporter
@@ -42,55 +39,8 @@ from kg.rdf.validate import Validation, validate
 from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
 from kg.uptodate import code
-from kg.workers import pool
-
-T = TypeVar("T")
-
-def extract_all(sources: list[Source], options: BuildOptions, report: Reporter) -> tuple[list[Extraction], int]:
-    cache = ExtractionCache(options.cache_dir)
-    results: dict[str, Extraction] = {}
-    todo: list[Source] = []
-    for source in sources:
-        hit = None if options.force else cache.get(source.sha256, source.name)
-        if hit is not None:
-            report.stage(source.name, "cached")
-            report.advance()
-            results[source.name] = hit
-        else:
-            todo.append(source)
-    cached = len(results)
-    if options.scheduler and todo:
-        for source, extraction in _on_cluster(options.scheduler, lambda client: extract_on(client, todo)):
-            report.stage(source.name, "extracted on the cluster")
-            report.advance()
-            results[source.name] = extraction
-            cache.put(extraction)
-    elif options.jobs > 1 and len(todo) > 1:
-        with pool(options.jobs) as workers:
-            for source, extraction in zip(todo, workers.map(extract, todo)):
-                report.stage(source.name, "extracted")
-                report.advance()
-                results[source.name] = extraction
-                cache.put(extraction)
-    else:
-        for source in todo:
-            report.stage(source.name, "extracting")
-            extraction = extract(source)
-            report.advance()
-            results[source.name] = extraction
-            cache.put(extraction)
-    return [results[s.name] for s in sources], cached
-
-
-def _on_cluster(address: str, work: Callable[[Any], Iterator[T]]) -> Iterator[T]:
-    """What ``work`` yields with a client of the scheduler at ``address``, its errors the build's."""
-    from kg.cluster import ClusterError, connect
-
-    try:
-        with connect(address) as client:
-            yield from work(client)
-    except ClusterError as error:
-        raise (InputError if error.exit_code == 2 else BuildError)(str(error)) from None
+from kg.extraction import on_cluster
+from kg.workers import Workers
 
 
 def _shared(started: str) -> dict[URIRef, Graph]:
@@ -112,7 +62,7 @@ def _checked_with(shared: dict[URIRef, Graph]) -> str:
     return data_text(str(ontology_dir()), list(placeholder) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES]))
 
 
-def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter) -> tuple[dict[URIRef, Graph], list[Part]]:
+def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter, workers: Workers) -> tuple[dict[URIRef, Graph], list[Part]]:
     """The shared graphs and every source's part (`kg/parts.py`): a source whose part is cached and
     whose names the corpus resolves as before is not written or validated again; the others are
     made as extraction is (here, in ``--jobs`` processes or on the cluster), one graph at a time per
@@ -126,7 +76,7 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
     if todo:
         context = Context(names, _checked_with(shared), str(ontology_dir()), options.validator)
         report.start(len(todo))
-        for source, made in _make_parts(todo, context, options):
+        for source, made in _make_parts(todo, context, options, workers):
             report.advance()
             report.stage(source.name, "RDF written and validated")
             if isinstance(made, Validation):
@@ -138,13 +88,14 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
     return shared, [part for part in parts.values() if part is not None]
 
 
-def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options: BuildOptions) -> Iterator[tuple[Source, dict[str, bytes] | Validation]]:
+def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options: BuildOptions, workers: Workers) -> Iterator[tuple[Source, dict[str, bytes] | Validation]]:
     sources, extractions = [s for s, _ in todo], [e for _, e in todo]
     if options.scheduler:
-        yield from _on_cluster(options.scheduler, lambda client: parts_on(client, todo, context))
+        from kg.cluster import parts_on
+
+        yield from on_cluster(options.scheduler, lambda client: parts_on(client, todo, context))
     elif options.jobs > 1 and len(todo) > 1:
-        with pool(options.jobs) as workers:
-            yield from zip(sources, workers.map(make_part, sources, extractions, repeat(context)))
+        yield from zip(sources, workers.pool.map(make_part, sources, extractions, repeat(context)))
     else:
         yield from ((source, make_part(source, extraction, context)) for source, extraction in todo)
 

@@ -26,3 +26,26 @@ def die_with_parent(parent: int) -> None:
 
 def pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+
+
+class Workers:
+    """The build's worker processes, shared by its stages and started by the first that needs
+    them: extraction starts them before the build loads its own libraries, so that workers and
+    the building process load theirs at the same time."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = pool(self.jobs)
+        return self._pool

@@ -17,10 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.lang.nl.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from kg.extract.names import particles
+from kg.lexicon import zipf
 from kg.prepared import prepared
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ class PersonCues:
 @lru_cache(maxsize=65536)
 def is_rare_word(folded: str) -> bool:
     """True when ``folded`` is no common Dutch word (by wordfreq), so it may well be a name."""
-    return zipf_frequency(folded, "nl") < _RARE_ZIPF
+    return zipf(folded) < _RARE_ZIPF
 
 
 def may_be_given_name(word: str) -> bool:
@@ -105,6 +104,8 @@ def _particle_phrases() -> frozenset[str]:
     preposition ("Marjet in Utrecht"), so a single word of ours that is a stop word only counts
     as a particle where deduce lists it.
     """
+    from spacy.lang.nl.stop_words import STOP_WORDS  # read once per machine (kg/prepared.py): spaCy loads in 0.7 s
+
     ours = {fold(p) for p in particles()} - STOP_WORDS
     return _items("lst_interfix") | frozenset(ours)
 
