@@ -18,7 +18,7 @@ from kg.model import Extraction
 from kg.paths import PACKAGE, ontology_dir
 
 #: Parts of the package that only read or present extractions: editing them keeps the cache valid.
-DOWNSTREAM = {"commands", "evaluate", "maps", "network", "rdf", "sparql", "build.py", "cli.py", "cluster.py", "output.py", "parts.py", "progress.py", "resolve.py", "stages.py", "summary.py", "uptodate.py", "workers.py", "queries", "shapes.ttl", "kg.ttl", "organisations.md"}
+DOWNSTREAM = {"commands", "evaluate", "maps", "network", "rdf", "sparql", "build.py", "cli.py", "cluster.py", "extraction.py", "output.py", "parts.py", "prepared.py", "progress.py", "resolve.py", "stages.py", "summary.py", "uptodate.py", "workers.py", "queries", "shapes.ttl", "kg.ttl", "organisations.md"}
 
 
 @lru_cache(maxsize=1)

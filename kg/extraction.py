@@ -1,9 +1,10 @@
 """The build's first stage: each source's extraction, from the cache or made anew.
 
-With ``--jobs`` above one, the sources to extract go to worker processes as soon as the build
-knows them, before the building process loads the libraries of the later stages (rdflib,
-networkx, the maps): the workers load spaCy and extract while it does. A rebuild after one
-changed article so overlaps the two largest costs of its setup. With one job, sources are
+With ``--jobs`` above one and fewer sources to extract than workers (a rebuild after one changed
+article), the sources go to a worker process as soon as the build knows them, before the building
+process loads the libraries of the later stages (rdflib, networkx, the maps): the worker loads
+spaCy and extracts while it does, which overlaps the two largest costs of its setup. With more,
+the libraries are loaded first and the forked workers share them. With one job, sources are
 extracted here when the results are asked for; with a scheduler, on the Dask cluster.
 """
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
     from kg.build import BuildOptions
 
 T = TypeVar("T")
+
+
+def _load_libraries() -> None:
+    """Load what workers and this process will run before the workers start: with sources enough
+    for every worker, each would load spaCy and the rest anyway, and forked workers share these."""
+    import kg.extract.source  # noqa: F401
+    import kg.stages  # noqa: F401
 
 
 def extract_source(source: Source) -> Extraction:
@@ -48,6 +56,8 @@ class Extractions:
                 self.found[source.name] = hit
         self.cached = len(self.found)
         in_workers = options.jobs > 1 and not options.scheduler and self.todo
+        if in_workers and len(self.todo) >= options.jobs:
+            _load_libraries()
         self.futures: list[Future[Extraction]] = [workers.pool.submit(extract_source, s) for s in self.todo] if in_workers else []
 
     def results(self) -> list[Extraction]:
