@@ -15,7 +15,7 @@ from kg.cache import default_dir
 NAME = "build"
 HELP = "extract articles, people, organisations, themes and recommendations into RDF"
 DESCRIPTION = (
-    "Read .txt/.md sources (files or folders), extract an annotated graph, validate it with SHACL "
+    "Read sources (files or folders of .txt, .md, .pdf, .html, .htm, .docx), extract an annotated graph, validate it with SHACL "
     "and write kg.ttl (all merged), kg.trig (one named graph per source) and kg.jsonld into --out. "
     "Exports are replaced atomically: a failed build leaves the previous ones in place."
 )
