@@ -58,7 +58,9 @@ class Extractions:
         in_workers = options.jobs > 1 and not options.scheduler and self.todo
         if in_workers and len(self.todo) >= options.jobs:
             _load_libraries()
-        self.futures: list[Future[Extraction]] = [workers.pool.submit(extract_source, s) for s in self.todo] if in_workers else []
+        self.futures: dict[str, Future[Extraction]] = {}
+        for source in largest_first(self.todo) if in_workers else []:
+            self.futures[source.name] = workers.pool.submit(extract_source, source)
 
     def results(self) -> list[Extraction]:
         for source in self.sources:
@@ -74,8 +76,8 @@ class Extractions:
     def _made(self) -> Iterator[tuple[Source, Extraction]]:
         """Each source to extract with its extraction, as they are done."""
         if self.futures:
-            for source, future in zip(self.todo, self.futures):
-                extraction = future.result()
+            for source in self.todo:
+                extraction = self.futures[source.name].result()
                 self.report.stage(source.name, "extracted")
                 yield source, extraction
         elif self.options.scheduler and self.todo:
@@ -88,6 +90,12 @@ class Extractions:
             for source in self.todo:
                 self.report.stage(source.name, "extracting")
                 yield source, extract_source(source)
+
+
+def largest_first(sources: list[Source]) -> list[Source]:
+    """The order to hand sources to workers in: the longest first, so that a long one does not
+    start last and keep one worker busy while the others wait."""
+    return sorted(sources, key=lambda source: len(source.text), reverse=True)
 
 
 def on_cluster(address: str, work: Callable[[Any], Iterator[T]]) -> Iterator[T]:

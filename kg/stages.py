@@ -10,7 +10,6 @@ process loads these.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import repeat
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -39,7 +38,7 @@ from kg.rdf.validate import Validation, validate
 from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
 from kg.uptodate import code
-from kg.extraction import on_cluster
+from kg.extraction import largest_first, on_cluster
 from kg.workers import Workers
 
 
@@ -89,13 +88,15 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
 
 
 def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options: BuildOptions, workers: Workers) -> Iterator[tuple[Source, dict[str, bytes] | Validation]]:
-    sources, extractions = [s for s, _ in todo], [e for _, e in todo]
     if options.scheduler:
         from kg.cluster import parts_on
 
         yield from on_cluster(options.scheduler, lambda client: parts_on(client, todo, context))
     elif options.jobs > 1 and len(todo) > 1:
-        yield from zip(sources, workers.pool.map(make_part, sources, extractions, repeat(context)))
+        extraction_of = {source.name: extraction for source, extraction in todo}
+        sources = [source for source, _ in todo]
+        made = {s.name: workers.pool.submit(make_part, s, extraction_of[s.name], context) for s in largest_first(sources)}
+        yield from ((source, made[source.name].result()) for source in sources)
     else:
         yield from ((source, make_part(source, extraction, context)) for source, extraction in todo)
 
