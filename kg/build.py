@@ -81,19 +81,20 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
         pending = Extractions(sources, options, report, workers)  # in workers, under way from here
         from kg import stages  # the later stages' libraries load only when there is work to do
 
-        extractions = pending.results()
         started = build_time()
-        shared, parts = stages.assemble(sources, extractions, started, options, report, workers)
+        shared = stages.Shared(started, parts_to_make=bool(pending.todo))  # read while the workers extract
+        extractions = pending.results()
+        parts = stages.assemble(sources, extractions, shared, options, report, workers)
     everything = "all sources"
     report.stage(everything, "analysing the network")
-    network, projected = stages.analyse_network(shared, parts)
+    network, projected = stages.analyse_network(shared.graphs, parts)
     report.stage(everything, "validating the network metrics")
-    validation = stages.check(shared, projected, started, options)
+    validation = stages.check(shared.graphs, projected, started, options)
     if not validation.conforms:
         raise BuildError(NONCONFORMING + validation.report)
     report.stage(everything, "writing the exports and maps")
     count = stages.Count()
-    files = stages.render_files(shared, parts, network, started, MAP_TITLE, count, options.nquads) | _texts(sources)
+    files = stages.render_files(shared.graphs, parts, network, started, MAP_TITLE, count, options.nquads) | _texts(sources)
     written = publish(files, options.out)
     record.save(print_, sorted(files), count.triples)
     report.close()

@@ -42,38 +42,46 @@ from kg.extraction import largest_first, on_cluster
 from kg.workers import Workers
 
 
-def _shared(started: str) -> dict[URIRef, Graph]:
-    """The graphs every source refers to: the build activity, the ontology, the thesaurus and the addressees."""
-    folder = ontology_dir()
-    shared = {iri: Graph(identifier=iri) for iri in (iris.GRAPH_BUILD, iris.GRAPH_ONTOLOGY, iris.GRAPH_THESAURUS, iris.GRAPH_ADDRESSEES)}
-    write_activity(shared[iris.GRAPH_BUILD], started)
-    shared[iris.GRAPH_ONTOLOGY].parse(folder / "kg.ttl", format="turtle")
-    shared[iris.GRAPH_THESAURUS].parse(folder / "themes.ttl", format="turtle")
-    shared[iris.GRAPH_ADDRESSEES].parse(folder / SCHEME_FILE, format="turtle")
-    return shared
+class Shared:
+    """The graphs every source refers to (the build activity, the ontology, the thesaurus and the
+    addressees), and what a source's graph is validated with: read while the workers extract."""
+
+    def __init__(self, started: str, parts_to_make: bool) -> None:
+        folder = ontology_dir()
+        self.started = started
+        self.graphs = {iri: Graph(identifier=iri) for iri in (iris.GRAPH_BUILD, iris.GRAPH_ONTOLOGY, iris.GRAPH_THESAURUS, iris.GRAPH_ADDRESSEES)}
+        write_activity(self.graphs[iris.GRAPH_BUILD], started)
+        self.graphs[iris.GRAPH_ONTOLOGY].parse(folder / "kg.ttl", format="turtle")
+        self.graphs[iris.GRAPH_THESAURUS].parse(folder / "themes.ttl", format="turtle")
+        self.graphs[iris.GRAPH_ADDRESSEES].parse(folder / SCHEME_FILE, format="turtle")
+        self._checked_with = self._data_text() if parts_to_make else None
+
+    @property
+    def checked_with(self) -> str:
+        """What a source's graph is validated with, as N-Triples: the graphs it refers to (the
+        activity as parts name it) and the ontology; made here when first needed."""
+        if self._checked_with is None:
+            self._checked_with = self._data_text()
+        return self._checked_with
+
+    def _data_text(self) -> str:
+        placeholder = Graph()
+        write_activity(placeholder, PLACEHOLDER_STARTED)
+        return data_text(str(ontology_dir()), list(placeholder) + list(self.graphs[iris.GRAPH_THESAURUS]) + list(self.graphs[iris.GRAPH_ADDRESSEES]))
 
 
-def _checked_with(shared: dict[URIRef, Graph]) -> str:
-    """What a source's graph is validated with, as N-Triples: the graphs it refers to (the activity
-    as parts name it) and the ontology."""
-    placeholder = Graph()
-    write_activity(placeholder, PLACEHOLDER_STARTED)
-    return data_text(str(ontology_dir()), list(placeholder) + list(shared[iris.GRAPH_THESAURUS]) + list(shared[iris.GRAPH_ADDRESSEES]))
-
-
-def assemble(sources: list[Source], extractions: list[Extraction], started: str, options: BuildOptions, report: Reporter, workers: Workers) -> tuple[dict[URIRef, Graph], list[Part]]:
-    """The shared graphs and every source's part (`kg/parts.py`): a source whose part is cached and
-    whose names the corpus resolves as before is not written or validated again; the others are
-    made as extraction is (here, in ``--jobs`` processes or on the cluster), one graph at a time per
-    process, each validated (SHACL, with the graphs it refers to) and dropped once serialised."""
-    shared = _shared(started)
+def assemble(sources: list[Source], extractions: list[Extraction], shared: Shared, options: BuildOptions, report: Reporter, workers: Workers) -> list[Part]:
+    """Every source's part (`kg/parts.py`): a source whose part is cached and whose names the
+    corpus resolves as before is not written or validated again; the others are made as extraction
+    is (here, in ``--jobs`` processes or on the cluster), one graph at a time per process, each
+    validated (SHACL, with the graphs it refers to) and dropped once serialised."""
     names = resolver(extractions, Gazetteer.load(ontology_dir() / "organisations.tsv"))
     store = PartStore(options.cache_dir, code(), options.validator)
     parts = {source.name: None if options.force else store.get(source, names) for source in sources}
     todo = [(source, extraction) for source, extraction in zip(sources, extractions) if parts[source.name] is None]
     failed: list[Validation] = []
     if todo:
-        context = Context(names, _checked_with(shared), str(ontology_dir()), options.validator)
+        context = Context(names, shared.checked_with, str(ontology_dir()), options.validator)
         report.start(len(todo))
         for source, made in _make_parts(todo, context, options, workers):
             report.advance()
@@ -84,7 +92,7 @@ def assemble(sources: list[Source], extractions: list[Extraction], started: str,
                 parts[source.name] = store.put(source, made)
     if failed:
         raise BuildError(NONCONFORMING + "\n".join(v.report for v in failed))
-    return shared, [part for part in parts.values() if part is not None]
+    return [part for part in parts.values() if part is not None]
 
 
 def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options: BuildOptions, workers: Workers) -> Iterator[tuple[Source, dict[str, bytes] | Validation]]:
