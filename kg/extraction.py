@@ -11,7 +11,7 @@ extracted here when the results are asked for; with a scheduler, on the Dask clu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, as_completed
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.cache import ExtractionCache
@@ -58,9 +58,7 @@ class Extractions:
         in_workers = options.jobs > 1 and not options.scheduler and self.todo
         if in_workers and len(self.todo) >= options.jobs:
             _load_libraries()
-        self.futures: dict[str, Future[Extraction]] = {}
-        for source in largest_first(self.todo) if in_workers else []:
-            self.futures[source.name] = workers.pool.submit(extract_source, source)
+        self.futures = {workers.pool.submit(extract_source, s): s for s in largest_first(self.todo)} if in_workers else {}
 
     def results(self) -> list[Extraction]:
         for source in self.sources:
@@ -76,10 +74,7 @@ class Extractions:
     def _made(self) -> Iterator[tuple[Source, Extraction]]:
         """Each source to extract with its extraction, as they are done."""
         if self.futures:
-            for source in self.todo:
-                extraction = self.futures[source.name].result()
-                self.report.stage(source.name, "extracted")
-                yield source, extraction
+            yield from completed(self.futures, lambda source: self.report.stage(source.name, "extracted"))
         elif self.options.scheduler and self.todo:
             from kg.cluster import extract_on
 
@@ -90,6 +85,15 @@ class Extractions:
             for source in self.todo:
                 self.report.stage(source.name, "extracting")
                 yield source, extract_source(source)
+
+
+def completed(futures: dict[Future[T], Source], done: Callable[[Source], None]) -> Iterator[tuple[Source, T]]:
+    """Each source with its result as workers finish them (``done`` is told first), each dropped
+    here once handed on: results taken in another order would pile up in memory."""
+    for future in as_completed(list(futures)):
+        source = futures.pop(future)
+        done(source)
+        yield source, future.result()
 
 
 def largest_first(sources: list[Source]) -> list[Source]:

@@ -38,7 +38,7 @@ from kg.rdf.validate import Validation, validate
 from kg.rdf.validated import ValidatedGraphs
 from kg.resolve import resolver
 from kg.uptodate import code
-from kg.extraction import largest_first, on_cluster
+from kg.extraction import completed, largest_first, on_cluster
 from kg.workers import Workers
 
 
@@ -102,9 +102,8 @@ def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options
         yield from on_cluster(options.scheduler, lambda client: parts_on(client, todo, context))
     elif options.jobs > 1 and len(todo) > 1:
         extraction_of = {source.name: extraction for source, extraction in todo}
-        sources = [source for source, _ in todo]
-        made = {s.name: workers.pool.submit(make_part, s, extraction_of[s.name], context) for s in largest_first(sources)}
-        yield from ((source, made[source.name].result()) for source in sources)
+        sources = largest_first([source for source, _ in todo])
+        yield from completed({workers.pool.submit(make_part, s, extraction_of[s.name], context): s for s in sources}, lambda source: None)
     else:
         yield from ((source, make_part(source, extraction, context)) for source, extraction in todo)
 
