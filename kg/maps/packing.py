@@ -9,6 +9,8 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
+from kg.maps.spring import spring_layout
+
 
 def centres(graph: nx.Graph, pieces: list[list[str]], radii: np.ndarray, seed: int) -> np.ndarray:
     """Piece centres from a spring layout of the graph whose nodes are the pieces."""
@@ -21,7 +23,7 @@ def centres(graph: nx.Graph, pieces: list[list[str]], radii: np.ndarray, seed: i
         a, b = sorted((owner[u], owner[v]))
         if a != b:
             quotient.add_edge(a, b, weight=quotient.edges[a, b]["weight"] + 1 if quotient.has_edge(a, b) else 1)
-    layout = nx.spring_layout(quotient, seed=seed, weight="weight")
+    layout = spring_layout(quotient, seed)
     extent = math.sqrt(float((radii**2).sum()))
     return np.array([layout[index] for index in range(len(pieces))]) * extent
 
