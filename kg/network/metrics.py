@@ -7,7 +7,7 @@ import networkx as nx
 from kg.network.betweenness import betweenness as brandes
 
 #: Above this many nodes betweenness is estimated from a seeded sample of pivots (Brandes–Pich);
-#: exact betweenness costs O(nodes × edges), minutes at 5,000 nodes.
+#: exact betweenness costs O(nodes × edges): 10 s at 5,000 nodes (kg.network.betweenness; networkx took minutes).
 EXACT_BETWEENNESS_LIMIT = 2000
 PIVOTS = 500
 SEED = 42
