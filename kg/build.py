@@ -94,7 +94,7 @@ def _build(options: BuildOptions, report: Reporter) -> BuildResult:
         raise BuildError(NONCONFORMING + validation.report)
     report.stage(everything, "writing the exports and maps")
     count = stages.Count()
-    files = stages.render_files(shared.graphs, parts, network, started, MAP_TITLE, count, options.nquads) | _texts(sources)
+    files = stages.render_files(shared.graphs, parts, network, started, MAP_TITLE, count, options) | _texts(sources)
     written = publish(files, options.out)
     record.save(print_, sorted(files), count.triples)
     report.close()

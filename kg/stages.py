@@ -17,6 +17,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from kg.build import NONCONFORMING, BuildError, BuildOptions, InputError
 from kg.ingest import Source
 from kg.maps import render_maps
+from kg.maps.layout_cache import LayoutCache
 from kg.model import Extraction
 from kg.network import analyse
 from kg.network.evidence import EvidenceIndex
@@ -140,6 +141,8 @@ def check(shared: dict[URIRef, Graph], projected: Graph, started: str, options: 
     return validate([CheckedPart(metrics + types, (str(KGS.NetworkNodeShape),))], context, ontology_dir(), options.jobs, validated, options.validator)
 
 
-def render_files(shared: dict[URIRef, Graph], parts: list[Part], network: nx.Graph, started: str, title: str, count: Count, nquads: bool) -> dict[str, Content]:
-    """Every export by its name in the output folder: the RDF files, the network files, the maps."""
-    return render(shared, parts, activity_node(started), count, nquads) | exchange_files(network, started[:10]) | render_maps(network, title)
+def render_files(shared: dict[URIRef, Graph], parts: list[Part], network: nx.Graph, started: str, title: str, count: Count, options: BuildOptions) -> dict[str, Content]:
+    """Every export by its name in the output folder: the RDF files, the network files, the maps
+    (laid out again only where the cache folder holds no layout of the same subgraph, or ``--force``)."""
+    layouts = None if options.force else LayoutCache(options.cache_dir)
+    return render(shared, parts, activity_node(started), count, options.nquads) | exchange_files(network, started[:10]) | render_maps(network, title, layouts=layouts)

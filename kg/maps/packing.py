@@ -7,7 +7,8 @@ from collections import defaultdict
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
+
+from kg.maps.spring import spring_layout
 
 
 def centres(graph: nx.Graph, pieces: list[list[str]], radii: np.ndarray, seed: int) -> np.ndarray:
@@ -21,7 +22,7 @@ def centres(graph: nx.Graph, pieces: list[list[str]], radii: np.ndarray, seed: i
         a, b = sorted((owner[u], owner[v]))
         if a != b:
             quotient.add_edge(a, b, weight=quotient.edges[a, b]["weight"] + 1 if quotient.has_edge(a, b) else 1)
-    layout = nx.spring_layout(quotient, seed=seed, weight="weight")
+    layout = spring_layout(quotient, seed)
     extent = math.sqrt(float((radii**2).sum()))
     return np.array([layout[index] for index in range(len(pieces))]) * extent
 
@@ -55,7 +56,7 @@ def declutter(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.nda
     """Move nodes whose discs overlap apart (half the overlap each), so that none hides another."""
     points = points.copy()
     for _ in range(rounds):
-        pairs = cKDTree(points).query_pairs(2 * float(radii.max()), output_type="ndarray")
+        pairs = close_pairs(points, 2 * float(radii.max()))
         if len(pairs) == 0:
             break
         a, b = pairs[:, 0], pairs[:, 1]
@@ -72,6 +73,33 @@ def declutter(points: np.ndarray, radii: np.ndarray, rounds: int = 40) -> np.nda
         np.add.at(points, a, push)
         np.add.at(points, b, -push)
     return points
+
+
+def close_pairs(points: np.ndarray, reach: float) -> np.ndarray:
+    """Index pairs (i < j, sorted) of the points at most ``reach`` apart. The points are put in square
+    cells ``reach`` wide; a point is compared with those of its own cell and of the four cells after
+    it (above, and the three to its right), so each pair of neighbouring cells is looked at once.
+    The pairs scipy's cKDTree.query_pairs finds, without importing scipy.spatial (0.15 to 0.3 s a build)."""
+    count = len(points)
+    cells = np.floor(points / reach).astype(np.int64)
+    cells -= cells.min(axis=0)
+    width = int(cells[:, 1].max()) + 3  # an empty cell below and above each column: no step runs into the next one
+    keys = cells[:, 0] * width + cells[:, 1] + 1
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    found = []
+    for step in (0, 1, width - 1, width, width + 1):
+        start = np.searchsorted(ordered, keys + step)
+        counts = np.searchsorted(ordered, keys + step, side="right") - start
+        first = np.repeat(np.arange(count), counts)
+        second = order[np.repeat(start - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())]
+        if step == 0:
+            first, second = first[first < second], second[first < second]
+        found.append(np.minimum(first, second) * count + np.maximum(first, second))
+    codes = np.concatenate(found)
+    delta = points[codes // count] - points[codes % count]
+    codes = np.sort(codes[delta[:, 0] ** 2 + delta[:, 1] ** 2 <= reach * reach])
+    return np.stack([codes // count, codes % count], axis=1)
 
 
 def sunflower(leaves: dict[str, str], placed: dict[str, np.ndarray], spacing: float) -> dict[str, np.ndarray]:

@@ -10,36 +10,40 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import networkx as nx
 
 from kg.maps.layout import positions
+from kg.maps.layout_cache import LayoutCache
 from kg.maps.options import vis_options
 from kg.maps.style import background, kinds, relations, style
 
 TIERS = {"person": 0, "organisation": 0, "theme": 1, "article": 2}
 QUOTE_LIMIT = 600  # characters of one evidence quote kept in the page
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_UNSAFE_CHARS = re.compile(f"[{re.escape(''.join(_UNSAFE))}]")  # one pass in C, not a Python step per character
 
 
 def script_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(_UNSAFE.get(char, char) for char in text)
+    return _UNSAFE_CHARS.sub(lambda match: _UNSAFE[match.group()], text)
 
 
-def map_data(graph: nx.Graph, focus: str | None = None, seed: int = 7) -> dict[str, Any]:
+def map_data(graph: nx.Graph, focus: str | None = None, seed: int = 7, layouts: LayoutCache | None = None) -> dict[str, Any]:
     """Everything the page script needs to draw ``graph`` (annotated per the kg.network contract).
 
     ``focus`` is the node a focused map is about: the page opens with it selected. A node's size
-    grows with its links on this map (on the co-authorship map: its co-authors).
+    grows with its links on this map (on the co-authorship map: its co-authors). ``layouts``: where
+    earlier layouts are kept (a build's cache folder), if anywhere.
     """
     order = sorted(graph)
     index = {node: number for number, node in enumerate(order)}
     links = dict(graph.degree())
     top = max(links.values(), default=0)
     size = {node: _size(links[node], top) for node in order}
-    where = positions(graph, seed=seed, spacing=style()["spacing"], sizes=size)
+    where = (layouts.positions if layouts else positions)(graph, seed=seed, spacing=style()["spacing"], sizes=size)
     themes = sorted({label for node in order for label in graph.nodes[node].get("themes", [])})
     organisations = sorted({label for node in order for label in graph.nodes[node].get("organisations", [])})
     facet = {"themes": {label: i for i, label in enumerate(themes)}, "organisations": {label: i for i, label in enumerate(organisations)}}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.maps.layout_cache import LayoutCache
 from kg.maps.page import Entry, Reachable, render_index, render_map, shared_files
 from kg.maps.payload import map_data
 from kg.maps.select import address, organisation_graph, ranked, slug, theme_graph
@@ -64,14 +65,15 @@ def plan(network: nx.Graph, limit: int = DEFAULT_LIMIT) -> list[MapSpec]:
     return specs
 
 
-def render(spec: MapSpec, title: str, index_link: bool = True) -> bytes:
-    return render_map(map_data(spec.graph, spec.focus), f"{spec.title} — {title}", spec.description, index_link)
+def render(spec: MapSpec, title: str, index_link: bool = True, layouts: LayoutCache | None = None) -> bytes:
+    return render_map(map_data(spec.graph, spec.focus, layouts=layouts), f"{spec.title} — {title}", spec.description, index_link)
 
 
-def render_maps(network: nx.Graph, title: str, *, limit: int = DEFAULT_LIMIT) -> dict[str, bytes]:
-    """Relative path -> bytes of every map and of maps/index.html; the same graph gives the same bytes."""
+def render_maps(network: nx.Graph, title: str, *, limit: int = DEFAULT_LIMIT, layouts: LayoutCache | None = None) -> dict[str, bytes]:
+    """Relative path -> bytes of every map and of maps/index.html; the same graph gives the same
+    bytes (with ``layouts`` or without: see kg.maps.layout_cache)."""
     specs = plan(network, limit)
-    files = {f"maps/{spec.file}": render(spec, title) for spec in specs}
+    files = {f"maps/{spec.file}": render(spec, title, layouts=layouts) for spec in specs}
     entries = [Entry(spec.file, spec.title, spec.description, spec.graph.number_of_nodes(), spec.graph.number_of_edges()) for spec in specs]
     reachable = [
         Reachable(kind, network.nodes[node]["label"], address(node), int(network.nodes[node].get("articles", 0)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 
 from kg.maps.layout import positions
+from kg.maps.packing import close_pairs
 from kg.maps.pieces import PIECE_LIMIT
 from tests.maps.graphs import network
 
@@ -54,3 +56,12 @@ def test_empty_and_single_node_graphs() -> None:
     lone = nx.Graph()
     lone.add_node("x")
     assert positions(lone) == {"x": (0.0, 0.0)}
+
+
+def test_close_pairs_are_every_pair_within_reach_once_in_order() -> None:
+    rng = np.random.default_rng(3)
+    clouds = [rng.normal(size=(300, 2)) * 80, rng.random((200, 2)) * 2000 - 1000, np.zeros((4, 2)), np.array([[5.0, 5.0]])]
+    for points in clouds:
+        distance = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+        expected = [[i, j] for i in range(len(points)) for j in range(i + 1, len(points)) if distance[i, j] <= 60.0]
+        assert close_pairs(points, 60.0).tolist() == expected
