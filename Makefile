@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 # The build time recorded in the graph is the seed corpus's last commit, so that rebuilding
 # unchanged seeds with unchanged code gives byte-identical exports (reproducible builds).
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- seeds 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
+endif
 
 demo: $(STAMP)
 	$(BIN)/kg build seeds --out exports

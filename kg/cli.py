@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from rich.console import Console
@@ -27,6 +28,8 @@ PIPED_WIDTH = 120  # columns of tables written to a file, a pipe or a CI log, wh
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("SOURCE_DATE_EPOCH") == "":  # set but empty: unset, as kg reads it (numpy would fail on it)
+        del os.environ["SOURCE_DATE_EPOCH"]
     parser, commands = _parser()
     args = parser.parse_args(argv)
     return commands[args.command].run(args, Console(stderr=False, width=None if sys.stdout.isatty() else PIPED_WIDTH))
