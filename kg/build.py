@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,10 @@ from kg.workers import Workers
 
 MAP_TITLE = "Kennisgraaf sociaal domein"
 NONCONFORMING = "the graph does not conform to ontology/shapes.ttl; nothing was written.\n"
+#: Allocations between collections of the youngest generation, and collections between older ones
+#: (CPython: 700, 10, 10). A build makes millions of short-lived objects with no cycles (RDF terms,
+#: rows, spans); at the default the collector took 0.3 s of a 3.5 s rebuild of the seeds.
+GC_THRESHOLDS = (50_000, 20, 100)
 
 
 class BuildError(Exception):
@@ -60,11 +65,15 @@ class BuildResult:
 
 def build(options: BuildOptions, report: Reporter) -> BuildResult:
     """Build under a lock on ``options.out``: a second build into the same folder is refused."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         with exclusive(options.out):
             return _build(options, report)
     except OutputBusy as busy:
         raise BuildError(str(busy)) from None
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _build(options: BuildOptions, report: Reporter) -> BuildResult:
