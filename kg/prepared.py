@@ -11,9 +11,11 @@ written costs only the time: nothing is kept, nothing fails.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import lru_cache
@@ -67,3 +69,32 @@ def _keep(path: Path, data: bytes) -> None:
         os.replace(staging, path)
     except OSError:
         Path(staging).unlink(missing_ok=True)
+
+
+def prepared_folder(name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name`` in :func:`folder`, filled by ``make(folder)`` the first time. It is
+    filled under a name of this process's own and renamed into place whole, so that builds and
+    workers preparing at once never read what another is still writing (simplemma, for one,
+    writes its trie in place). Where nothing can be written, ``make`` fills a temporary folder."""
+    final = folder() / name
+    if final.is_dir():
+        return final
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{name}-"))
+    except OSError:
+        staging = Path(tempfile.mkdtemp(prefix=f"kg-{name}-"))
+        atexit.register(shutil.rmtree, staging, True)
+        make(staging)
+        return staging
+    try:
+        make(staging)
+        os.rename(staging, final)
+    except OSError:
+        if not final.is_dir():  # not another process that got there first
+            raise
+    finally:
+        if staging.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+

@@ -8,18 +8,26 @@ of every build, the trie opens at once (simplemma's own ``TrieDictionaryFactory`
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+import simplemma
 from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
-from kg.prepared import folder
+from kg.prepared import prepared_folder
+
+LANGUAGE = "nl"
 
 
 @lru_cache(maxsize=1)
 def _lemmatizer() -> Lemmatizer:
-    tries = TrieDictionaryFactory(disk_cache_dir=str(folder() / "simplemma"))
+    tries = TrieDictionaryFactory(disk_cache_dir=str(prepared_folder("simplemma", _write_trie)))
     return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=tries))
+
+
+def _write_trie(folder: Path) -> None:
+    TrieDictionaryFactory(disk_cache_dir=str(folder)).get_dictionary(LANGUAGE)
 
 
 @lru_cache(maxsize=200_000)
@@ -29,4 +37,5 @@ def lemma(word: str) -> str:
     simplemma writes some separable verbs with an underscore ("samenwerken" -> "samen_werken"
     while "samengewerkt" -> "samenwerken"); the underscore is dropped so both forms agree.
     """
-    return _lemmatizer().lemmatize(word.lower(), lang="nl").replace("_", "")
+    lemmatizer = _lemmatizer() if "\x00" not in word else simplemma  # a trie's keys hold no NUL
+    return lemmatizer.lemmatize(word.lower(), lang=LANGUAGE).replace("_", "")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,12 +35,15 @@ def test_lemmas_from_the_kept_trie_are_simplemmas_own(fresh: Path) -> None:
     assert len(words) > 5000
     first = [lemmas.lemma(word) for word in words]  # builds the trie
     assert (fresh / "simplemma" / "nl.dic").is_file()
+    assert not [p for p in fresh.iterdir() if p.name.startswith(".")]  # no staging folder left
     lemmas._lemmatizer.cache_clear()
     lemmas.lemma.cache_clear()
     again = [lemmas.lemma(word) for word in words]  # reads the kept trie
     expected = [simplemma.lemmatize(word.lower(), lang="nl").replace("_", "") for word in words]
     assert first == expected
     assert again == expected
+    for odd in ("\x00", "huizen\x00", "a\x00b"):  # a NUL (read from a damaged PDF) is no key of a trie
+        assert lemmas.lemma(odd) == simplemma.lemmatize(odd.lower(), lang="nl").replace("_", "")
 
 
 def test_prepared_values_are_made_once_and_read_back(fresh: Path) -> None:
@@ -69,3 +75,15 @@ def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path, monkeyp
         prepared.folder.cache_clear()
         lemmas._lemmatizer.cache_clear()
         lemmas.lemma.cache_clear()
+
+
+def test_builds_preparing_at_once_read_only_whole_files(tmp_path: Path) -> None:
+    """Two processes that find nothing prepared build the trie at the same time; neither reads
+    the other's half-written file (simplemma writes its own in place)."""
+    script = "from kg.nlp.lemmas import lemma; print(lemma('samengewerkt'), lemma('huizen'), lemma('werkten'))"
+    env = {**os.environ, "KG_PREPARED": str(tmp_path / "prepared")}
+    runs = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+        assert out.split() == ["samenwerken", "huis", "werken"]
