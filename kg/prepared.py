@@ -17,6 +17,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
@@ -27,13 +28,34 @@ from kg.cache import default_dir, pipeline_version
 
 T = TypeVar("T")
 LIBRARIES = ("spacy", "simplemma", "marisa-trie", "wordfreq", "rdflib")
+UNUSED_DAYS = 30  # a version's prepared folder unused this long goes (each holds a few MB)
 
 
 @lru_cache(maxsize=1)
 def folder() -> Path:
-    """Where this pipeline version keeps what it prepared (``KG_PREPARED`` moves it)."""
+    """Where this pipeline version keeps what it prepared (``KG_PREPARED`` moves it). Using it
+    marks it used; the folders of versions unused for ``UNUSED_DAYS`` are removed."""
     base = os.environ.get("KG_PREPARED")
-    return Path(base) if base else default_dir() / "prepared" / _version()
+    if base:
+        return Path(base)
+    path = default_dir() / "prepared" / _version()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        os.utime(path)
+        _remove_unused(path.parent)
+    except OSError:
+        pass  # a read-only cache: nothing is kept
+    return path
+
+
+def _remove_unused(versions: Path) -> None:
+    limit = time.time() - UNUSED_DAYS * 86400
+    for other in versions.iterdir():
+        try:
+            if other.is_dir() and other.stat().st_mtime < limit:
+                shutil.rmtree(other, ignore_errors=True)
+        except OSError:  # another build removed it first
+            continue
 
 
 def _version() -> str:

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,21 @@ def test_builds_preparing_at_once_read_only_whole_files(tmp_path: Path) -> None:
         out, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
         assert out.split() == ["samenwerken", "huis", "werken"]
+
+
+def test_folders_of_versions_long_unused_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_PREPARED", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    versions = tmp_path / "kg" / "prepared"
+    old, recent = versions / "0ld", versions / "recent"
+    for made in (old, recent):
+        made.mkdir(parents=True)
+    long_ago = time.time() - (prepared.UNUSED_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    prepared.folder.cache_clear()
+    try:
+        current = prepared.folder()
+    finally:
+        prepared.folder.cache_clear()
+    assert current.is_dir() and current.parent == versions
+    assert not old.exists() and recent.is_dir()
