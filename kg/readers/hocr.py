@@ -3,7 +3,8 @@
 Per line, hOCR gives the baseline (the TSV only the box, whose bottom drops with every descender)
 and ``x_size``, Tesseract's estimate of the line's type height from its letters (the box of a line
 in capitals, without ascenders or descenders, is lower than that of a line of the same type in
-lower case). Positions are pixels, y down.
+lower case). Per word, with ``-c lstm_choice_mode=2``, the characters Tesseract weighed at each
+position. Positions are pixels, y down.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Word:
     text: str
     box: tuple[int, int, int, int]  # left, top, right, bottom
     confidence: int  # Tesseract's, 0-100
+    choices: tuple[tuple[tuple[str, float], ...], ...] = ()  # per character of text: (character, confidence), the one read first
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,9 @@ def rows(hocr: str) -> list[Row]:
         if span.get("class") not in _LINES:
             continue
         words = tuple(
-            Word(text, _box(word), int(_title(word).get("x_wconf", "0")))
+            Word(text, _box(word), int(_title(word).get("x_wconf", "0")), _choices(word, text))
             for word in span
-            if word.get("class") == "ocrx_word" and (text := "".join(word.itertext()).strip())
+            if word.get("class") == "ocrx_word" and (text := (word.text or "").strip())
         )
         if words:
             fields = _title(span)
@@ -48,6 +50,17 @@ def rows(hocr: str) -> list[Row]:
             box = _box(span)
             found.append(Row(words, box[3] + offset, float(fields.get("x_size", box[3] - box[1]))))
     return found
+
+
+def _choices(word: ElementTree.Element, text: str) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """The characters Tesseract weighed at each position of the word (with ``-c lstm_choice_mode=2``),
+    best first; none where they do not spell the word as read (a position of a space is skipped)."""
+    positions = []
+    for position in word:
+        options = tuple((choice.text or "", float(_title(choice).get("x_confs", "0"))) for choice in position)
+        if options and options[0][0].strip():
+            positions.append(options)
+    return tuple(positions) if "".join(options[0][0] for options in positions) == text else ()
 
 
 def _title(element: ElementTree.Element) -> dict[str, str]:

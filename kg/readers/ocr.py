@@ -1,7 +1,7 @@
 """OCR of a PDF page without a text layer: Debian's Tesseract (tesseract-ocr, tesseract-ocr-nld).
 
 The page is rendered by PDFium in grayscale at 300 dpi and Tesseract reads it in Dutch (hOCR: its
-lines with baselines and type heights, :mod:`kg.readers.hocr`). Each line becomes a line of
+lines with baselines and type heights, and the characters it weighed, :mod:`kg.readers.hocr`). Each line becomes a line of
 :mod:`kg.readers.layout`, which orders columns and drops furniture as it does for a text layer:
 
 - a Tesseract line is cut where a gap between its words is a gutter (Tesseract joins the lines of
@@ -11,7 +11,9 @@ lines with baselines and type heights, :mod:`kg.readers.hocr`). Each line become
   (:mod:`kg.readers.ink`), so headlines and subheads in bold body size stand apart as they do
   in a text layer;
 - a speck of noise that Tesseract reads as a dot or a comma, with little confidence, is left out;
-- a word of one solid square mark is the bullet "■" (bios, contents), which Tesseract reads as "m".
+- a word of one solid square mark is the bullet "■" (bios, contents), which Tesseract reads as "m";
+- a word that is none, where one of the characters Tesseract weighed makes it an organisation's name
+  or a common word, is respelt (:mod:`kg.readers.spelling`: "ledereen" -> "Iedereen").
 
 Tesseract runs on one thread (OMP_THREAD_LIMIT=1), so that the same page gives the same words.
 """
@@ -30,6 +32,7 @@ from kg.readers import Unreadable
 from kg.readers.hocr import Row, Word, rows
 from kg.readers.ink import solid, stems
 from kg.readers.layout import Glyph, Line, gutter_runs
+from kg.readers.spelling import respell
 
 DPI = 300
 LANGUAGE = "nld"
@@ -49,7 +52,7 @@ def recognise(page: pdfium.PdfPage) -> tuple[list[Line], float]:
     picture = io.BytesIO()
     image.save(picture, format="PPM")  # uncompressed, on stdin: no PNG to write and decode
     done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "hocr"],
+        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "-c", "lstm_choice_mode=2", "hocr"],
         input=picture.getvalue(),
         capture_output=True,
         env={**os.environ, "OMP_THREAD_LIMIT": "1"},
@@ -78,7 +81,7 @@ def page_lines(found: list[Row], image: np.ndarray, height: float, scale: float)
     usual = _weighted_median(strokes, weights)
     return [
         Line(
-            " ".join(BULLET if _bullet(image, word, row) else word.text for word in words),
+            " ".join(BULLET if _bullet(image, word, row) else respell(word.text, word.choices) for word in words),
             words[0].box[0] / scale,
             words[-1].box[2] / scale,
             height - row.baseline / scale,

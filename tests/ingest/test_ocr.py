@@ -16,6 +16,7 @@ from kg.ingest import read_source
 from kg.readers.hocr import Row, Word, rows
 from kg.readers.ink import solid, stems
 from kg.readers.ocr import page_lines
+from kg.readers.spelling import respell
 from tests.ingest import pdfs
 from tests.ingest.magazine import BOLD, FONT, register_fonts
 
@@ -38,6 +39,38 @@ def test_hocr_rows_give_words_baseline_and_type_height() -> None:
     assert [[w.text for w in row.words] for row in found] == [["Wijkteams", "& zorg"], ["Kop"]]  # a line without words is left out
     assert found[0].baseline == 140 - 8 and found[0].x_size == 35 and found[0].words[1] == Word("& zorg", (250, 100, 330, 140), 91)
     assert found[1].baseline == 210 - 12 and found[1].x_size == 62  # a header line counts as a line
+
+
+CHOICES = """<html xmlns="http://www.w3.org/1999/xhtml"><body>
+<span class='ocr_line' title="bbox 0 0 200 40; baseline 0 -8; x_size 35"><span class='ocrx_word' title='bbox 0 0 90 40; x_wconf 87'>(/WS)
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 96.7'> </span></span>
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 96.1'>(</span></span>
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 94.2'>/</span><span class='ocrx_cinfo' title='x_confs 48.9'>Y</span>
+<span class='ocrx_cinfo' title='x_confs 47.1'>V</span></span>
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 99.0'>W</span></span>
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 99.0'>S</span></span>
+<span class='ocrx_cinfo'><span class='ocrx_cinfo' title='x_confs 98.0'>)</span></span>
+</span></span></body></html>"""
+
+
+def _read(text: str, *alternatives: tuple[int, str, float]) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """Choices for ``text`` as Tesseract gives them: each character read with 95, and the ``alternatives`` (position, character, confidence)."""
+    return tuple(((character, 95.0), *((other, sure) for at, other, sure in alternatives if at == position)) for position, character in enumerate(text))
+
+
+def test_the_characters_tesseract_weighed_are_kept_per_position_of_the_word() -> None:
+    (word,) = rows(CHOICES)[0].words
+    assert word.text == "(/WS)" and word.choices[1] == (("/", 94.2), ("Y", 48.9), ("V", 47.1)) and len(word.choices) == 5
+
+
+def test_a_misread_word_takes_the_alternative_that_makes_a_name_or_a_common_word() -> None:
+    assert respell("(/WS)", rows(CHOICES)[0].words[0].choices) == "(VWS)"  # an acronym of the gazetteer (ontology/organisations.tsv)
+    assert respell("‘ledereen", _read("‘ledereen", (1, "I", 21.0))) == "‘Iedereen"  # I and l: one glyph in a sans-serif face
+    assert respell("leder", _read("leder", (0, "I", 21.0))) == "leder"  # a Dutch word (leather) stays as read
+    assert respell("Roëak", _read("Roëak", (2, "c", 40.0))) == "Roëak"  # a name that is no word stays: "Rocak" is none either
+    assert respell("lemand", _read("lemand", (0, "I", 10.0))) == "lemand"  # an alternative Tesseract hardly weighed is not taken
+    assert respell("*", _read("*", (0, "e", 40.0))) == "*"  # a mark alone (a bullet) is no word misread
+    assert respell("*een", _read("*een", (0, "t", 40.0))) == "*een"  # an emphasis mark is the text's own, not a letter misread
 
 
 def _stems(image: np.ndarray, box: tuple[int, int, int, int], width: int) -> None:
