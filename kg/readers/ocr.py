@@ -1,8 +1,9 @@
 """OCR of a PDF page without a text layer: Debian's Tesseract (tesseract-ocr, tesseract-ocr-nld).
 
 The page is rendered by PDFium in grayscale at 300 dpi and Tesseract reads it in Dutch (hOCR: its
-lines with baselines and type heights, and the characters it weighed, :mod:`kg.readers.hocr`). Each line becomes a line of
-:mod:`kg.readers.layout`, which orders columns and drops furniture as it does for a text layer:
+lines with baselines and type heights, and the characters it weighed, :mod:`kg.readers.hocr`). Each
+line becomes a line of :mod:`kg.readers.layout`, which orders columns and drops furniture as it does
+for a text layer:
 
 - a Tesseract line is cut where a gap between its words is a gutter (Tesseract joins the lines of
   two columns that share a baseline when the columns are not set apart as blocks);
