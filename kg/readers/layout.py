@@ -21,7 +21,8 @@ from statistics import median
 
 @dataclass(frozen=True)
 class Glyph:
-    """One printed character: its text, left and right edge, baseline (y up), font size and weight."""
+    """One printed character (or, from OCR, one word): its text, left and right edge, baseline (y up),
+    font size and weight."""
 
     text: str
     left: float
@@ -63,17 +64,18 @@ def lines(glyphs: list[Glyph]) -> list[Line]:
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
-    found: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda g: g.left)
-        run: list[Glyph] = [row[0]]
-        for glyph in row[1:]:
-            if glyph.left - run[-1].right > GUTTER_GAP * glyph.size:
-                found.append(_line(run))
-                run = []
-            run.append(glyph)
-        found.append(_line(run))
-    return found
+    return [_line(run) for row in rows for run in gutter_runs(sorted(row, key=lambda g: g.left))]
+
+
+def gutter_runs(row: list[Glyph]) -> list[list[Glyph]]:
+    """A row of glyphs (left to right) cut where a gap is wider than :data:`GUTTER_GAP` font
+    sizes: the gutter between two columns whose lines share a baseline."""
+    runs: list[list[Glyph]] = [[row[0]]] if row else []
+    for glyph in row[1:]:
+        if glyph.left - runs[-1][-1].right > GUTTER_GAP * glyph.size:
+            runs.append([])
+        runs[-1].append(glyph)
+    return runs
 
 
 def _line(run: list[Glyph]) -> Line:

@@ -119,11 +119,16 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
-def render(text: str, path: Path, title: str, columns: int = 2) -> int:
-    """Write ``text`` as a magazine-like PDF to ``path``; return its number of pages."""
+def register_fonts() -> None:
+    """The magazine's regular and bold face, registered with reportlab once."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
         pdfmetrics.registerFont(TTFont(BOLD, str(FONT_FILE.with_name(f"{BOLD}.ttf"))))
+
+
+def render(text: str, path: Path, title: str, columns: int = 2) -> int:
+    """Write ``text`` as a magazine-like PDF to ``path``; return its number of pages."""
+    register_fonts()
     width, height = A4
     column = (width - 2 * MARGIN - (columns - 1) * GUTTER) / columns
     frames = [Frame(MARGIN + i * (column + GUTTER), MARGIN + 14, column, height - 2 * MARGIN - 34, id=f"c{i}", showBoundary=0) for i in range(columns)]
