@@ -25,6 +25,7 @@ import io
 import os
 import shutil
 import subprocess
+from xml.etree import ElementTree
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -63,7 +64,11 @@ def recognise(page: pdfium.PdfPage) -> tuple[list[Line], float]:
         problem = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         raise Unreadable(f"Tesseract could not read a page ({problem[0]}); " + _INSTALL)
     height = page.get_height()
-    return page_lines(rows(done.stdout.decode()), np.asarray(image), height, scale), height
+    try:
+        found = rows(done.stdout.decode())
+    except (ElementTree.ParseError, ValueError) as error:
+        raise Unreadable(f"Tesseract's reading of a page could not be parsed ({error})") from None
+    return page_lines(found, np.asarray(image), height, scale), height
 
 
 def page_lines(found: list[Row], image: np.ndarray, height: float, scale: float) -> list[Line]:

@@ -177,3 +177,22 @@ def test_a_scanned_magazine_page_reads_in_column_order_with_subhead_and_bullet(t
     assert flat.index(LEFT[-1]) < flat.index(RIGHT[0])  # the left column first
     assert "\n\nSamen aan tafel\n\n" in text, text  # bold in body size: a subhead, set apart
     assert re.search(r"^■ Fenna Roeland is onderzoeker", text, re.MULTILINE), text
+
+
+def test_a_tesseract_reading_that_cannot_be_parsed_is_an_unreadable_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tesseract cut off mid-page (killed, out of disk) leaves hOCR that is no XML: the file is
+    refused with a message, as for any unreadable page, not a traceback."""
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    from kg.readers import Unreadable
+    from kg.readers import ocr
+
+    canvas = Canvas(str(tmp_path / "page.pdf"), pagesize=A4)
+    canvas.showPage()
+    canvas.save()
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: "/usr/bin/tesseract")
+    monkeypatch.setattr(ocr.subprocess, "run", lambda *args, **kwargs: subprocess.CompletedProcess(args, 0, b"<html><body><span class='ocr_line'", b""))
+    with pytest.raises(Unreadable, match="could not be parsed"):
+        ocr.recognise(pdfium.PdfDocument(str(tmp_path / "page.pdf"))[0])
