@@ -73,11 +73,11 @@ def prepared(name: str, make: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass  # not made yet on this machine, or left broken: make it again
     value = make()
-    _keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 
-def _keep(path: Path, data: bytes) -> None:
+def keep(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (two builds may prepare at once); a folder
     that cannot be written is left alone: the next build prepares again."""
     try:

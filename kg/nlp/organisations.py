@@ -47,7 +47,7 @@ from kg.nlp.doctext import text_of
 from kg.nlp.gazetteer import Gazetteer, Organisation, fold, is_acronym, strip_diacritics
 from kg.nlp.name_shapes import NameShapes
 from kg.nlp.person_lexicon import load_lexicon
-from kg.nlp.pipeline import tokenizer
+from kg.nlp.pattern_tokens import PatternTokens
 from kg.nlp.scoring import score_span_group
 from kg.nlp.token_arrays import column, rows, strings
 from kg.paths import ontology_dir
@@ -129,7 +129,7 @@ class OrganisationFinder:
     def __init__(self, vocab: Vocab, gazetteer: Gazetteer, patterns: PatternData) -> None:
         self.gazetteer = gazetteer
         self.patterns = patterns
-        make_doc = tokenizer(vocab, False)
+        make_doc = PatternTokens(vocab)
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._folded = PhraseMatcher(vocab, attr="LOWER")
         self._acronyms_inside: dict[str, frozenset[str]] = {}
@@ -144,6 +144,7 @@ class OrganisationFinder:
         self._shapes = NameShapes(
             vocab, make_doc, patterns.lowercase_heads, patterns.capitalised_heads, patterns.suffix_heads, patterns.connectors
         )
+        make_doc.keep()
 
     def __call__(self, doc: Doc) -> list[Span]:
         listed = [*self._gazetteer_spans(doc), *self._compound_spans(doc), *self._list_spans(doc)]

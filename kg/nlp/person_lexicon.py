@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,9 +80,14 @@ def may_be_given_name(word: str) -> bool:
     return folded in load_lexicon().any_first_names or is_rare_word(folded)
 
 
-def _names_dir() -> Traversable:
+def _names_dir() -> Path:
+    """deduce's name lists, found without importing deduce: importing it points the root logger
+    at stdout at DEBUG level, and every library's debug lines would be printed."""
     package, folder = _NAMES
-    return resources.files(package).joinpath(folder)
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the name lists of the {package} package are needed: pip install {package}")
+    return Path(next(iter(spec.submodule_search_locations))) / folder
 
 
 def _lines(path: Traversable) -> list[str]:

@@ -205,7 +205,8 @@ def _tokenizers() -> tuple[Callable[[str], Doc], Callable[[str], Doc]]:
 
 
 def _tokenizer() -> Callable[[str], Doc]:
-    return _tokenizers()[1]
+    """The pipeline's tokenizer (the other is built only to prepare the labels' words)."""
+    return tokenizer(vocab(), True)
 
 
 def _label_words(label: str) -> list[tuple[str, ...]]:

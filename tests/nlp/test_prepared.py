@@ -106,3 +106,27 @@ def test_folders_of_versions_long_unused_are_removed(tmp_path: Path, monkeypatch
         prepared.folder.cache_clear()
     assert current.is_dir() and current.parent == versions
     assert not old.exists() and recent.is_dir()
+
+
+def test_pattern_docs_hold_the_words_the_tokenizer_cuts_and_are_kept(fresh: Path) -> None:
+    from kg.nlp import pipeline
+    from kg.nlp.pattern_tokens import PatternTokens
+
+    texts = ["Trimbos-instituut", "Zorg- en Veiligheidshuis", "GGD Hollands-Midden", "Movisie", "St. Jozef"]
+    first = PatternTokens(pipeline.vocab())
+    made = [[token.text for token in first(text)] for text in texts]
+    cutter = pipeline.tokenizer(pipeline.vocab(), False)
+    assert made == [[token.text for token in cutter(text)] for text in texts]
+    first.keep()
+    again = PatternTokens(pipeline.vocab())
+    assert [[token.text for token in again(text)] for text in texts] == made
+    assert again.cut == 0  # every text read from what the first kept: no tokenizer needed
+
+
+def test_reading_the_name_lists_leaves_logging_alone() -> None:
+    """deduce's lists are read without importing deduce, which would send every library's debug
+    lines to stdout (it sets the root logger to DEBUG)."""
+    script = "import logging; from kg.nlp.person_lexicon import _read_lexicon; _read_lexicon(); print(logging.getLogger().level, 'deduce' in __import__('sys').modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(30), "False"]
