@@ -87,7 +87,7 @@ def main() -> None:
             "kg: every source's rows (when a source changes)": lambda: "".join(t for g in sources for t in part_files(g).values()),
             "kg Turtle (kg.ttl, merged from the rows)": lambda: b"".join(files["kg.ttl"]()),
             "kg TriG (kg.trig, from the parts' blocks)": lambda: b"".join(files["kg.trig"]()),
-            "kg JSON-LD (kg.jsonld, merged from the rows)": lambda: b"".join(files["kg.jsonld"]()),
+            "kg JSON-LD (kg.jsonld, merged from the rows)": lambda: b"".join(files["kg.jsonld"].make()),
             "kg N-Quads (nquads/, from the parts)": lambda: b"".join(b"".join(make()) for name, make in files.items() if name.startswith("nquads/")),
             "rdflib Turtle": lambda: graph.serialize(format="turtle"),
             "rdflib JSON-LD, sorted (kg before)": lambda: rdflib_jsonld(graph),

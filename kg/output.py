@@ -19,6 +19,7 @@ import shutil
 import socket
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,7 +81,15 @@ def exclusive(out: Path, command: str = "kg build") -> Iterator[None]:
         os.close(handle)  # closing releases the flock
 
 
-Content = bytes | Callable[[], Iterable[bytes]]  # a file's bytes, or what makes them, piece by piece, when it is written
+class Apart:
+    """A file made in a process of its own (forked) while the build writes the others: for a file
+    that takes long to make and that nothing else in the build waits on."""
+
+    def __init__(self, make: Callable[[], Iterable[bytes]]) -> None:
+        self.make = make
+
+
+Content = bytes | Callable[[], Iterable[bytes]] | Apart  # a file's bytes, or what makes them, piece by piece, when it is written
 
 
 def publish(files: Mapping[str, Content], out: Path) -> list[Path]:
@@ -90,18 +99,51 @@ def publish(files: Mapping[str, Content], out: Path) -> list[Path]:
     out = out.resolve() if out.is_symlink() else out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    apart: dict[str, int] = {}
     try:
         os.chmod(stage, 0o755)
+        apart = {name: _start(stage / name, data.make) for name, data in sorted(files.items()) if isinstance(data, Apart)}
         for name, data in sorted(files.items()):
-            _write(stage / name, data() if callable(data) else [data])
+            if not isinstance(data, Apart):
+                _write(stage / name, data() if callable(data) else [data])
+        _finish(apart)
         if out.is_dir():
             _carry_over(out, stage, {name.split("/", 1)[0] for name in files})
         _sync(stage)
         _swap(stage, out)
     finally:
+        _finish(apart, quietly=True)  # a failed build waits for its writers before removing their folder
         shutil.rmtree(stage, ignore_errors=True)  # after the swap: the previous exports
     _sync(out.parent)
     return [out / name for name in sorted(files)]
+
+
+def _start(target: Path, make: Callable[[], Iterable[bytes]]) -> int:
+    """Fork a process that writes ``target`` and exits (1, with the error on stderr, on failure)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            _write(target, make())
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    return pid
+
+
+def _finish(apart: dict[str, int], quietly: bool = False) -> None:
+    """Wait for the processes writing files apart; a file one could not write fails the build."""
+    failed = []
+    while apart:
+        name, pid = apart.popitem()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(name)
+    if failed and not quietly:
+        raise OSError(f"could not write {', '.join(sorted(failed))} (the error is above)")
 
 
 def _write(target: Path, pieces: Iterable[bytes]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from rdflib import Graph, URIRef
 
+from kg.output import Apart, Content
 from kg.parts import Part
 from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.namespaces import PREFIX_IRIS
@@ -51,7 +52,7 @@ def _encoded(chunks: Iterator[str]) -> Iterator[bytes]:
     return (chunk.encode("utf-8") for chunk in chunks)
 
 
-def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, count: Count, nquads: bool = False) -> dict[str, Callable[[], Iterator[bytes]]]:
+def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, count: Count, nquads: bool = False) -> dict[str, Content]:
     """The export files by name, each written when the file is written; ``count`` learns the
     merged graph's size as kg.ttl is written. With ``nquads``, also nquads/NAME.nq per source and
     nquads/shared.nq (the other graphs): what a store's bulk loader reads, one file per thread."""
@@ -71,12 +72,12 @@ def render(shared: dict[URIRef, Graph], parts: list[Part], activity: URIRef, cou
         for number, (iri, block) in enumerate(sorted(blocks, key=lambda item: item[0])):
             yield ("\n" if number else "") + f"<{iri}> {{\n" + block() + "}\n"
 
-    files: dict[str, Callable[[], Iterator[bytes]]] = {}
+    files: dict[str, Content] = {}
     if nquads:
         files["nquads/shared.nq"] = lambda: _encoded(quads(graph) for graph in sorted(graphs, key=lambda g: str(g.identifier)))
         files |= {f"nquads/{part.name}.nq": lambda part=part: _encoded(iter([part.text("nquads", activity)])) for part in parts}
     return files | {
         "kg.ttl": lambda: _encoded(merged_turtle()),
         "kg.trig": lambda: _encoded(trig()),
-        "kg.jsonld": lambda: _encoded(jsonld.chunks_of_rows(_merged(graphs, jsonld.rows, (p.jsonld_rows(activity) for p in parts)))),
+        "kg.jsonld": Apart(lambda: _encoded(jsonld.chunks_of_rows(_merged(graphs, jsonld.rows, (p.jsonld_rows(activity) for p in parts))))),
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.output import OutputBusy, exclusive, publish
+from kg.output import Apart, OutputBusy, exclusive, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,3 +92,24 @@ def test_killed_and_concurrent_builds_leave_one_whole_build() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "MIXED" not in result.stdout and "processes left: 0" in result.stdout
+
+
+def test_a_file_made_apart_is_written_beside_the_others(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    publish({"kg.ttl": b"turtle", "kg.jsonld": Apart(lambda: iter([b"{", b"}"])), "maps/index.html": b"<html>"}, out)
+    assert (out / "kg.jsonld").read_bytes() == b"{}"
+    assert (out / "kg.ttl").read_bytes() == b"turtle" and (out / "maps" / "index.html").is_file()
+
+
+def test_a_file_made_apart_that_fails_fails_the_build_and_keeps_the_previous_exports(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    publish({"kg.ttl": b"old", "kg.jsonld": b"old"}, out)
+
+    def broken() -> list[bytes]:
+        raise ValueError("the rows of a part are unreadable")
+
+    with pytest.raises(OSError, match="could not write kg.jsonld"):
+        publish({"kg.ttl": b"new", "kg.jsonld": Apart(broken)}, out)
+    assert (out / "kg.ttl").read_bytes() == b"old" and (out / "kg.jsonld").read_bytes() == b"old"
+    assert "the rows of a part are unreadable" in capfd.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.new-")]
