@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +34,18 @@ def pipeline_version() -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def remove_unused(folder: Path, days: float) -> None:
+    """Remove the entries of ``folder`` not used (their time stamp touched) for ``days``: caches
+    whose entries are keyed by content and code gain one at every edit and never lose one."""
+    limit = time.time() - days * 86400
+    for entry in folder.iterdir():
+        try:
+            if entry.is_dir() and entry.stat().st_mtime < limit:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:  # another build removed it first
+            continue
 
 
 def default_dir() -> Path:

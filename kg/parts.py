@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from kg.cache import remove_unused
 from kg.ingest import Source
 from kg.model import Extraction
 from kg.network.evidence import EvidenceDigest
@@ -48,6 +49,7 @@ from kg.resolve import NameLog, RecordingResolver, Resolver
 PLACEHOLDER_STARTED = "1970-01-01T00:00:00Z"
 PLACEHOLDER = activity_node(PLACEHOLDER_STARTED)  # the build activity as parts name it
 STALE_SECONDS = 3600
+UNUSED_DAYS = 30
 ROWS_BLOCK = 1 << 18  # characters of rows read at a time
 FILES = ("trig", "turtle.rows", "jsonld.rows", "nquads", "network.pickle", "names.json")
 
@@ -93,6 +95,15 @@ def _remove_stale(folder: Path) -> None:
             continue
 
 
+def _touch(folder: Path) -> None:
+    """Mark a part used (parts unused for ``UNUSED_DAYS`` are removed: each edit of a source or
+    of the code leaves its old parts behind)."""
+    try:
+        os.utime(folder)
+    except OSError:
+        pass  # a read-only cache
+
+
 def _swap(text: str, activity: URIRef) -> str:
     return text.replace(str(PLACEHOLDER), str(activity)) if activity != PLACEHOLDER else text
 
@@ -118,7 +129,13 @@ class PartStore:
                 return None
         except (OSError, ValueError, TypeError):
             return None
+        _touch(folder)
         return Part(source.name, iris.source(source.name), folder)
+
+    def remove_unused(self) -> None:
+        """Remove the parts no build has used for ``UNUSED_DAYS`` (after this build took its own)."""
+        if self.folder.is_dir():
+            remove_unused(self.folder, UNUSED_DAYS)
 
     def put(self, source: Source, files: dict[str, bytes]) -> Part:
         """Write a part (``FILES`` by name, as ``make_part`` made them); in place only once whole."""

@@ -17,14 +17,13 @@ import os
 import pickle
 import shutil
 import tempfile
-import time
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from kg.cache import default_dir, pipeline_version
+from kg.cache import default_dir, pipeline_version, remove_unused
 
 T = TypeVar("T")
 LIBRARIES = ("spacy", "simplemma", "marisa-trie", "wordfreq", "rdflib")
@@ -42,20 +41,10 @@ def folder() -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
         os.utime(path)
-        _remove_unused(path.parent)
+        remove_unused(path.parent, UNUSED_DAYS)
     except OSError:
         pass  # a read-only cache: nothing is kept
     return path
-
-
-def _remove_unused(versions: Path) -> None:
-    limit = time.time() - UNUSED_DAYS * 86400
-    for other in versions.iterdir():
-        try:
-            if other.is_dir() and other.stat().st_mtime < limit:
-                shutil.rmtree(other, ignore_errors=True)
-        except OSError:  # another build removed it first
-            continue
 
 
 def _version() -> str:

@@ -93,6 +93,7 @@ def assemble(sources: list[Source], extractions: list[Extraction], shared: Share
                 parts[source.name] = store.put(source, made)
     if failed:
         raise BuildError(NONCONFORMING + "\n".join(v.report for v in failed))
+    store.remove_unused()
     return [part for part in parts.values() if part is not None]
 
 

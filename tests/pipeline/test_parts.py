@@ -116,3 +116,22 @@ def test_a_broken_part_in_the_cache_is_made_again(corpus: Path, tmp_path: Path, 
     run_build([corpus], tmp_path / "again", tmp_path / "cache")
     assert sorted(written) == ["000_b5a32a71feb637fb.txt", "eenzaamheid.txt"]
     assert_same_exports(exported(tmp_path / "again"), exported(tmp_path / "out"))
+
+
+def test_parts_unused_for_a_month_are_removed_and_used_ones_kept(corpus: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    run_build([corpus], tmp_path / "out", cache)
+    parts = sorted(p for p in (cache / "parts").iterdir() if p.is_dir())
+    assert len(parts) == 2
+    long_ago = time.time() - (kg.parts.UNUSED_DAYS + 1) * 86400
+    for part in parts:
+        os.utime(part, (long_ago, long_ago))
+    stale = cache / "parts" / "0000"
+    stale.mkdir()
+    os.utime(stale, (long_ago, long_ago))  # a part of a source edited since: no build asks for it
+    run_build([corpus], tmp_path / "out2", cache)  # reads both parts (marks them used), then removes the stale one
+    assert sorted(p for p in (cache / "parts").iterdir() if p.is_dir()) == parts
+    assert all(part.stat().st_mtime > long_ago + 86400 for part in parts)
