@@ -32,11 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 from kg import stages  # noqa: E402
 from kg.build import MAP_TITLE, BuildOptions, _ingest  # noqa: E402
+from kg.extraction import Extractions  # noqa: E402
 from kg.maps import render_maps  # noqa: E402
 from kg.maps.layout_cache import LayoutCache  # noqa: E402
 from kg.network.exchange import exchange_files  # noqa: E402
 from kg.progress import PlainReporter  # noqa: E402
 from kg.rdf.provenance import build_time  # noqa: E402
+from kg.workers import Workers  # noqa: E402
 
 
 def best(work: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -59,14 +61,17 @@ def main() -> None:
         options = BuildOptions(sources=[ROOT / "seeds"], out=Path(tmp) / "out", cache_dir=Path(tmp) / "cache")
         report = PlainReporter()
         sources, _, _ = _ingest(options, report)
-        extractions, _ = stages.extract_all(sources, options, report)
         started = build_time()
-        shared, parts = stages.assemble(sources, extractions, started, options, report)
-        network, _ = stages.analyse_network(dict(shared), parts)
+        with Workers(options.jobs) as workers:
+            extractions = Extractions(sources, options, report, workers).results()
+            shared = stages.Shared(started, parts_to_make=True)
+            parts = stages.assemble(sources, extractions, shared, options, report, workers)
+        graphs = shared.graphs
+        network, _ = stages.analyse_network(dict(graphs), parts)
         layouts = LayoutCache(options.cache_dir)
         render_maps(network, MAP_TITLE, layouts=layouts)  # every layout in the cache
         rows = [
-            ("network", best(lambda: stages.analyse_network(dict(shared), parts), args.repeat)),
+            ("network", best(lambda: stages.analyse_network(dict(graphs), parts), args.repeat)),
             ("exchange", best(lambda: exchange_files(network, started[:10]), args.repeat)),
             ("maps, laid out", best(lambda: render_maps(network, MAP_TITLE), args.repeat)),
             ("maps, layouts cached", best(lambda: render_maps(network, MAP_TITLE, layouts=layouts), args.repeat)),
@@ -77,7 +82,7 @@ def main() -> None:
             print(f"{name:<24}{wall:>8.3f}{cpu:>8.3f}")
         if args.profile:
             def everything() -> None:
-                analysed, _ = stages.analyse_network(dict(shared), parts)
+                analysed, _ = stages.analyse_network(dict(graphs), parts)
                 exchange_files(analysed, started[:10])
                 render_maps(analysed, MAP_TITLE, layouts=layouts)
 
