@@ -36,16 +36,33 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def remove_unused(folder: Path, days: float) -> None:
-    """Remove the entries of ``folder`` not used (their time stamp touched) for ``days``: caches
-    whose entries are keyed by content and code gain one at every edit and never lose one."""
-    limit = time.time() - days * 86400
-    for entry in folder.iterdir():
+def remove_older(folder: Path, seconds: float, pattern: str = "*") -> None:
+    """Remove the folders in ``folder`` (matching ``pattern``) untouched for ``seconds``: caches whose
+    entries are keyed by content and code gain one at every edit and never lose one, and a killed
+    build leaves its staging folders."""
+    limit = time.time() - seconds
+    for entry in folder.glob(pattern):
         try:
             if entry.is_dir() and entry.stat().st_mtime < limit:
                 shutil.rmtree(entry, ignore_errors=True)
         except OSError:  # another build removed it first
             continue
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (builds sharing a cache may write at once);
+    a folder that cannot be written is left alone: the entry is made again next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staging = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(staging, path)
+    except OSError:
+        Path(staging).unlink(missing_ok=True)
 
 
 def default_dir() -> Path:

@@ -87,12 +87,13 @@ class Extractions:
                 yield source, extract_source(source)
 
 
-def completed(futures: dict[Future[T], Source], done: Callable[[Source], None]) -> Iterator[tuple[Source, T]]:
-    """Each source with its result as workers finish them (``done`` is told first), each dropped
-    here once handed on: results taken in another order would pile up in memory."""
+def completed(futures: dict[Future[T], Source], done: Callable[[Source], None] | None = None) -> Iterator[tuple[Source, T]]:
+    """Each source with its result as workers finish them (``done``, if given, is told first), each
+    dropped here once handed on: results taken in another order would pile up in memory."""
     for future in as_completed(list(futures)):
         source = futures.pop(future)
-        done(source)
+        if done is not None:
+            done(source)
         yield source, future.result()
 
 

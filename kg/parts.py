@@ -29,7 +29,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.cache import remove_unused
+from kg.cache import remove_older
 from kg.ingest import Source
 from kg.model import Extraction
 from kg.network.evidence import EvidenceDigest
@@ -85,16 +85,6 @@ class Part:
                 yield from map(swap, block)
 
 
-def _remove_stale(folder: Path) -> None:
-    """Staging folders a killed build left (a part takes seconds to write, so an old one is no one's)."""
-    for leftover in folder.glob(".new-*"):
-        try:
-            if time.time() - leftover.stat().st_mtime > STALE_SECONDS:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:  # another build removed it first
-            continue
-
-
 def _touch(folder: Path) -> None:
     """Mark a part used (parts unused for ``UNUSED_DAYS`` are removed: each edit of a source or
     of the code leaves its old parts behind)."""
@@ -114,7 +104,8 @@ class PartStore:
     def __init__(self, cache_dir: Path, code: str, engine: str) -> None:
         self.folder = cache_dir / "parts"
         self.salt = f"{code}\n{engine}"
-        _remove_stale(self.folder)
+        if self.folder.is_dir():  # staging folders a killed build left (a part takes seconds to write)
+            remove_older(self.folder, STALE_SECONDS, ".new-*")
 
     def key(self, source: Source) -> str:
         identity = (source.name, source.sha256, source.encoding, source.media_type, source.original, source.page_starts, source.metadata)
@@ -135,7 +126,7 @@ class PartStore:
     def remove_unused(self) -> None:
         """Remove the parts no build has used for ``UNUSED_DAYS`` (after this build took its own)."""
         if self.folder.is_dir():
-            remove_unused(self.folder, UNUSED_DAYS)
+            remove_older(self.folder, UNUSED_DAYS * 86400)
 
     def put(self, source: Source, files: dict[str, bytes]) -> Part:
         """Write a part (``FILES`` by name, as ``make_part`` made them); in place only once whole."""

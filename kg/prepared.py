@@ -21,9 +21,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from kg.cache import default_dir, pipeline_version, remove_unused
+from kg.cache import default_dir, pipeline_version, remove_older, write_whole
 
 T = TypeVar("T")
 LIBRARIES = ("spacy", "simplemma", "marisa-trie", "wordfreq", "rdflib")
@@ -41,7 +41,7 @@ def folder() -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
         os.utime(path)
-        remove_unused(path.parent, UNUSED_DAYS)
+        remove_older(path.parent, UNUSED_DAYS * 86400)
     except OSError:
         pass  # a read-only cache: nothing is kept
     return path
@@ -55,31 +55,24 @@ def _version() -> str:
 
 def prepared(name: str, make: Callable[[], T]) -> T:
     """``make()``, pickled as ``name`` in :func:`folder` the first time and read back after."""
-    path = folder() / f"{name}.pickle"
-    try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # not made yet on this machine, or left broken: make it again
-    value = make()
-    keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    value = read(name)
+    if value is None:
+        value = make()
+        store(name, value)
     return value
 
 
-def keep(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (two builds may prepare at once); a folder
-    that cannot be written is left alone: the next build prepares again."""
+def read(name: str) -> Any:
+    """What was stored as ``name``, or None: not made yet on this machine, or left broken."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, staging = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(staging, path)
-    except OSError:
-        Path(staging).unlink(missing_ok=True)
+        with (folder() / f"{name}.pickle").open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def store(name: str, value: object) -> None:
+    write_whole(folder() / f"{name}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def prepared_folder(name: str, make: Callable[[Path], None]) -> Path:

@@ -105,7 +105,7 @@ def _make_parts(todo: list[tuple[Source, Extraction]], context: Context, options
     elif options.jobs > 1 and len(todo) > 1:
         extraction_of = {source.name: extraction for source, extraction in todo}
         sources = largest_first([source for source, _ in todo])
-        yield from completed({workers.pool.submit(make_part, s, extraction_of[s.name], context): s for s in sources}, lambda source: None)
+        yield from completed({workers.pool.submit(make_part, s, extraction_of[s.name], context): s for s in sources})
     else:
         yield from ((source, make_part(source, extraction, context)) for source, extraction in todo)
 

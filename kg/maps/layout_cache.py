@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from kg.cache import write_whole
 from kg.maps.layout import Position, inputs, positions
 from kg.uptodate import code
 
@@ -35,16 +34,5 @@ class LayoutCache:
         except (OSError, ValueError, TypeError):
             pass
         where = positions(graph, seed, spacing, sizes)
-        self._save(path, json.dumps([[node, x, y] for node, (x, y) in where.items()], ensure_ascii=False))
+        write_whole(path, json.dumps([[node, x, y] for node, (x, y) in where.items()], ensure_ascii=False).encode("utf-8"))
         return where
-
-    @staticmethod
-    def _save(path: Path, text: str) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temp, path)
-        except OSError:
-            return

@@ -11,15 +11,13 @@ kept yet, and what it cut is kept for the next build.
 
 from __future__ import annotations
 
-import pickle
-
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.nlp.pipeline import tokenizer
-from kg.prepared import folder, keep
+from kg.prepared import read, store
 
-NAME = "pattern-tokens.pickle"
+NAME = "pattern-tokens"
 
 
 class PatternTokens:
@@ -28,11 +26,7 @@ class PatternTokens:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.path = folder() / NAME
-        try:
-            self.words: dict[str, tuple[str, ...]] = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError):
-            self.words = {}
+        self.words: dict[str, tuple[str, ...]] = read(NAME) or {}
         self.cut = 0  # texts the tokenizer cut in this process
 
     def __call__(self, text: str) -> Doc:
@@ -45,4 +39,4 @@ class PatternTokens:
     def keep(self) -> None:
         """Keep what was cut for the next build (nothing to do when every text was kept)."""
         if self.cut:
-            keep(self.path, pickle.dumps(self.words, protocol=pickle.HIGHEST_PROTOCOL))
+            store(NAME, self.words)
