@@ -7,8 +7,12 @@ lines that span the columns (a headline over the whole page), and each band's co
 one after the other, left to right, top to bottom. A vertical gap larger than the page's usual
 line spacing becomes an empty line (a paragraph break). Lines in display type (larger than the
 body text, or bold: headlines, subheads) keep their line breaks and stand between empty lines,
-as a careful text extraction shows a headline. Hyphens at line ends are kept: undoing them is the
-normaliser's job (kg.normalise.hyphenation).
+as a careful text extraction shows a headline. In a document with headline type (twice the body
+size or more), type much larger than the body text is written as a markdown heading, one line
+however many it was printed on: a headline (level 1) or a section title, pull quote or large kicker
+(level 2), which is how a size-aware PDF converter marks them and how the segmenter reads a
+markdown text's structure. Hyphens at line ends are kept:
+undoing them is the normaliser's job (kg.normalise.hyphenation).
 """
 
 from __future__ import annotations
@@ -48,9 +52,14 @@ LINE_TOLERANCE = 0.35  # baselines closer than this many font sizes are one line
 SPACE_GAP = 0.18  # a gap wider than this many font sizes between glyphs is a space
 GUTTER_GAP = 1.2  # a gap wider than this many font sizes on one baseline separates columns
 SPANNING = 0.62  # a line wider than this share of the text area spans the columns
+OVERFLOW = 1.15  # a narrow line this many times wider than a full column line ran over its column's edge
+FULL_LINE = 0.9  # the width of a full column line: this quantile of the narrow lines' widths
+AREA_SHARE = 0.01  # the text area's edges leave out this share of the furthest line ends (overflows)
 MARGIN_BAND = 0.1  # furniture lies in the top or bottom tenth of the page
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one is a paragraph break
 DISPLAY_SIZE = 1.15  # a line set this many times larger than the body text is display type
+HEADLINE_SIZE = 2.0  # ... this many times larger than the document's body text, a headline (heading level 1)
+SECTION_SIZE = 1.3  # ... this many times, a section title or pull quote (heading level 2)
 RECURRING_STEP = 0.05  # the usual line step is the smallest that this share of the steps (at least 2) take
 _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:p\.?\s*|pagina\s+)?\d{1,4}\W{0,3}$", re.IGNORECASE)
 
@@ -107,6 +116,15 @@ def _in_margin(line: Line, height: float) -> bool:
     return line.baseline > (1 - MARGIN_BAND) * height or line.baseline < MARGIN_BAND * height
 
 
+def heading_scale(document: list[Line]) -> float:
+    """The body size that headings are measured against (:func:`heading_level`), or 0 when the
+    document has fewer than two lines in headline type: without headlines its large type (an
+    intro, a pull quote) is no hierarchy, and it is read as display type only."""
+    body = body_size(document)
+    headlines = sum(1 for line in document if line.size >= HEADLINE_SIZE * body)
+    return body if headlines >= 2 else 0.0
+
+
 def body_size(page_lines: list[Line]) -> float:
     """The font size of most of the page's text, counted by characters."""
     sizes: Counter[float] = Counter()
@@ -125,9 +143,14 @@ def is_furniture(line: Line, height: float, recurring: set[tuple[int, str]], bod
 
 def text_area(pages: list[list[Line]]) -> tuple[float, float]:
     """The left and right edge of the text on all pages: a page with one short column does not
-    make its full lines look as if they spanned the page."""
-    every = [line for page in pages for line in page]
-    return (min(line.left for line in every), max(line.right for line in every)) if every else (0.0, 0.0)
+    make its full lines look as if they spanned the page, and a line that overflows its column
+    (an unbreakable web address running off the page) does not widen the area."""
+    lefts = sorted(line.left for page in pages for line in page)
+    rights = sorted(line.right for page in pages for line in page)
+    if not lefts:
+        return 0.0, 0.0
+    edge = int(AREA_SHARE * (len(lefts) - 1))
+    return lefts[edge], rights[len(rights) - 1 - edge]
 
 
 def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line]]:
@@ -138,14 +161,17 @@ def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line
     left, right = area
     spanning = [line for line in body if line.right - line.left > SPANNING * (right - left)]
     narrow = [line for line in body if line.right - line.left <= SPANNING * (right - left)]
-    columns = _columns(narrow)
+    widths = sorted(line.right - line.left for line in narrow)
+    typical = widths[int(FULL_LINE * (len(widths) - 1))] if widths else 0.0
+    columns = _columns([line for line in narrow if line.right - line.left <= OVERFLOW * typical])
+    column_of = {id(line): _column(line, columns) for line in narrow}
     cuts = sorted(spanning, key=lambda line: -line.baseline)
     runs: list[list[Line]] = []
     top = float("inf")
     for cut in [*cuts, None]:
         floor = cut.baseline if cut else float("-inf")
-        for low, high in columns:
-            run = [line for line in narrow if floor < line.baseline < top and low <= (line.left + line.right) / 2 <= high]
+        for number in range(len(columns)):
+            run = [line for line in narrow if floor < line.baseline < top and column_of[id(line)] == number]
             if run:
                 runs.append(sorted(run, key=lambda line: -line.baseline))
         if cut:
@@ -154,8 +180,16 @@ def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line
     return runs
 
 
+def _column(line: Line, columns: list[tuple[float, float]]) -> int:
+    """The column whose range holds the line's centre, or the nearest one."""
+    centre = (line.left + line.right) / 2
+    return min(range(len(columns)), key=lambda n: max(columns[n][0] - centre, centre - columns[n][1], 0.0))
+
+
 def _columns(narrow: list[Line]) -> list[tuple[float, float]]:
-    """The x ranges covered by the narrow lines, merged where they overlap, left to right."""
+    """The x ranges covered by the narrow lines, merged where they overlap, left to right. A
+    line much wider than a full column line (:data:`OVERFLOW`) ran over its gutter and is left
+    out here."""
     merged: list[list[float]] = []
     for line in sorted(narrow, key=lambda line: line.left):
         if merged and line.left <= merged[-1][1]:
@@ -165,15 +199,16 @@ def _columns(narrow: list[Line]) -> list[tuple[float, float]]:
     return [(low, high) for low, high in merged]
 
 
-def page_text(runs: list[list[Line]]) -> str:
+def page_text(runs: list[list[Line]], document_body: float = 0.0) -> str:
     """The runs as text: one line per printed line; an empty line at a paragraph gap (a step
     down to an overlapping line larger than the page's usual line step) and around each run of
-    display lines (:func:`display`)."""
+    display lines (:func:`display`). Lines of a heading (:func:`heading_level`, against the
+    ``document_body`` size) are one markdown heading line."""
     ordered = [line for run in runs for line in run]
     body = body_size(ordered)
     pairs = list(zip(ordered, ordered[1:]))
     usual = usual_step([a.baseline - b.baseline for a, b in pairs if _below(a, b) and not display(a, body) and not display(b, body)])
-    out = [ordered[0].text] if ordered else []
+    out = [_heading(ordered[0], document_body)] if ordered else []
     for before, line in pairs:
         shown = display(before, body), display(line, body)
         if shown[0] != shown[1] or shown[0] and not _same_type(before, line):
@@ -182,10 +217,26 @@ def page_text(runs: list[list[Line]]) -> str:
             gap = not _below(before, line) or before.baseline - line.baseline > 2 * max(before.size, line.size)
         else:
             gap = bool(usual) and _below(before, line) and before.baseline - line.baseline > PARAGRAPH_GAP * usual
+        level = heading_level(line, document_body)
+        if level and not gap and heading_level(before, document_body) == level and _same_type(before, line):
+            out[-1] += " " + line.text
+            continue
         if gap and out[-1]:
             out.append("")
-        out.append(line.text)
+        out.append(_heading(line, document_body))
     return "\n".join(out)
+
+
+def heading_level(line: Line, document_body: float) -> int:
+    """1 for a headline, 2 for a section title or pull quote, 0 for other type (:data:`HEADLINE_SIZE`)."""
+    if not document_body:
+        return 0
+    return 1 if line.size >= HEADLINE_SIZE * document_body else 2 if line.size >= SECTION_SIZE * document_body else 0
+
+
+def _heading(line: Line, document_body: float) -> str:
+    level = heading_level(line, document_body)
+    return f"{'#' * level} {line.text}" if level else line.text
 
 
 def display(line: Line, body: float) -> bool:

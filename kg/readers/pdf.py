@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from kg.readers import Reading, Unreadable
-from kg.readers.layout import Glyph, Line, body_size, furniture_keys, is_furniture, lines, page_text, reading_order, text_area
+from kg.readers.layout import Glyph, Line, body_size, furniture_keys, heading_scale, is_furniture, lines, page_text, reading_order, text_area
 
 MEDIA_TYPE = "application/pdf"
 OCR_HINT = "it has no text layer (scanned pages?); build with --ocr to read it by OCR (Tesseract), or make a text layer first (`ocrmypdf -l nld FILE.pdf FILE-ocr.pdf`)"
@@ -51,13 +51,14 @@ def assemble(pages: list[tuple[list[Line], float]]) -> tuple[str, tuple[int, ...
     offset where each page begins."""
     recurring = furniture_keys(pages)
     area = text_area([page_lines for page_lines, _ in pages])
+    document_body = heading_scale([line for page_lines, _ in pages for line in page_lines])
     texts: list[str] = []
     starts: list[int] = []
     offset = 0
     for number, (page_lines, height) in enumerate(pages):
         size = body_size(page_lines)
         body = [line for line in page_lines if not is_furniture(line, height, recurring, size)]
-        text = page_text(reading_order(body, area))
+        text = page_text(reading_order(body, area), document_body)
         if number and text:
             text = PAGE_MARK + text
         starts.append(offset)

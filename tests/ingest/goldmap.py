@@ -4,7 +4,9 @@ from a PDF made of it), so that both builds are scored against the same gold.
 The gold names the text file and counts its lines; the PDF's text has other line breaks and
 names. Each gold line number is carried over by aligning the two texts word by word: a line maps
 to the line of the other text where the first word of that line (or the next word that has a
-partner) lands.
+partner) lands. The covered lines (``covers``) end before the first line of the other text that
+holds a word the gold leaves out: in a two-column page the next article's headline may be printed
+beside the last column of the annotated one, and an article found there is not annotated.
 """
 
 from __future__ import annotations
@@ -56,7 +58,10 @@ def carry_over(gold: dict[str, Any], source: str, lines: dict[int, int]) -> dict
     moved = json.loads(json.dumps(gold))
     moved["source"] = source
     if moved.get("covers"):
-        moved["covers"] = [at(moved["covers"][0]), at(moved["covers"][1])]
+        first, last = moved["covers"]
+        later = [lines[line] for line in lines if line > last]  # text the gold leaves unannotated
+        end = min(at(last), min(later) - 1) if later else at(last)
+        moved["covers"] = [at(first), max(at(first), end)]
     for article in moved.get("articles", []):
         for key in ("first_line", "last_line"):
             if article.get(key) is not None:

@@ -17,6 +17,13 @@ opens with two or more short lines (at most :data:`DISPLAY_CHARS` characters, no
 clause) was set in display type, so those lines are a headline here too (large and bold, broken
 where the text breaks them); a single short line opening a block, not closing a clause, is a
 subhead (bold, body size). Neither is always right (a pull quote, a signature), as in print.
+
+A markdown text (seed 003 is a magazine exported to markdown) is typeset as the magazine printed
+it, not with its marks: a heading of level 1 is a headline, of level 2 a section title (set larger
+than the body, smaller than a headline: pull quotes and kickers are level 2 there), a deeper one
+a subhead; ``**bold**``,
+``*italic*`` and ``<sup>`` are set in bold, italic and superscript, so a drop cap ("**V**eel") is a
+bold letter of its word. A mark left unpaired within a paragraph is dropped: print has no asterisks.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -46,12 +54,20 @@ DISPLAY_CHARS = 40  # a line of display type in the text is at most this long
 _OPENER = re.compile(r"^[\"'‘“#(]?[A-Z0-9\u00C0-\u00DE]")
 _BYLINE = re.compile(r"^Door\b")
 _CLOSES = (".", ",", ";", ":")
+_HEADING_STYLES = {1: "title", 2: "section"}
+_MARKS = re.compile(r"\*+|</?sup>")
+_INLINE = (
+    (re.compile(r"\*\*\*([^\s*](?:.*?[^\s*])??)\*\*\*", re.DOTALL), r"<b><i>\1</i></b>"),
+    (re.compile(r"\*\*([^\s*](?:.*?[^\s*])??)\*\*", re.DOTALL), r"<b>\1</b>"),
+    (re.compile(r"(?<![*\w])\*([^\s*](?:.*?[^\s*])??)\*(?![*\w])", re.DOTALL), r"<i>\1</i>"),
+    (re.compile(r"&lt;sup&gt;(.*?)&lt;/sup&gt;"), r"<super>\1</super>"),
+)
 
 
 @dataclass(frozen=True)
 class Piece:
     """A paragraph and how it is set: ``body``; ``headline`` (display type, its lines kept,
-    joined by newlines); ``subhead`` (bold); or, with no text, ``page`` (the text's page ends
+    joined by newlines); ``section`` (larger than the body); ``subhead`` (bold); or, with no text, ``page`` (the text's page ends
     here: the magazine turns the page too) and ``gap`` (a blank line)."""
 
     style: str
@@ -71,9 +87,12 @@ def paragraphs(text: str) -> list[Piece]:
             found.extend(_block(block))
             block = []
             found.append(PAGE)
-        if line.blank:
+        if line.blank or line.heading_level:
             found.extend(_block(block))
             block = []
+        if line.heading_level:
+            found.append(Piece(_HEADING_STYLES.get(line.heading_level, "subhead"), line.raw.strip().lstrip("#").strip()))
+        elif line.blank:
             if found and found[-1] != GAP:
                 found.append(GAP)
         else:
@@ -81,12 +100,18 @@ def paragraphs(text: str) -> list[Piece]:
     return found + _block(block)
 
 
+def _visible(line: str) -> str:
+    """The line as printed: without markdown's marks."""
+    return _MARKS.sub("", line).strip()
+
+
 def _display(lines: list[str]) -> int:
     """How many of the block's first lines are display type (see the module's docstring)."""
+    shown = [_visible(line) for line in lines]
     count = 0
-    while count < len(lines) and len(lines[count]) <= DISPLAY_CHARS and not lines[count].endswith(_CLOSES) and not _BYLINE.match(lines[count]):
+    while count < len(shown) and len(shown[count]) <= DISPLAY_CHARS and not shown[count].endswith(_CLOSES) and not _BYLINE.match(shown[count]):
         count += 1
-    return count if lines and _OPENER.match(lines[0]) else 0
+    return count if shown and _OPENER.match(shown[0]) else 0
 
 
 def _block(lines: list[str]) -> list[Piece]:
@@ -97,14 +122,15 @@ def _block(lines: list[str]) -> list[Piece]:
     display = _display(lines)
     found = [Piece("headline" if display > 1 else "subhead", "\n".join(lines[:display]))] if display else []
     lines = lines[display:]
-    widest = max((len(line) for line in lines), default=0)
+    widest = max((len(_visible(line)) for line in lines), default=0)
     current = ""
     for line in lines:
-        if _BYLINE.match(line) and current:
+        shown = _visible(line)
+        if _BYLINE.match(shown) and current:
             found.append(Piece("body", current))
             current = ""
         current = _join(current, line) if current else line
-        if len(line) < 0.75 * widest or len(line) < 40 or _BYLINE.match(line):
+        if len(shown) < 0.75 * widest or len(shown) < 40 or _BYLINE.match(shown):
             found.append(Piece("body", current))
             current = ""
     return found + ([Piece("body", current)] if current else [])
@@ -119,11 +145,26 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
+def markup(text: str) -> str:
+    """A paragraph's text as reportlab's markup: markdown's emphasis as type, unpaired marks dropped."""
+    marked = escape(text)
+    for pattern, tag in _INLINE:
+        marked = pattern.sub(tag, marked)
+    return re.sub(r"\*{2,}", "", marked).replace("\n", "<br/>")
+
+
 def register_fonts() -> None:
-    """The magazine's regular and bold face, registered with reportlab once."""
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
-        pdfmetrics.registerFont(TTFont(BOLD, str(FONT_FILE.with_name(f"{BOLD}.ttf"))))
+    """The magazine's faces, registered with reportlab once; ``<b>``/``<i>`` pick the bold and
+    italic faces, in body and in bold headline type alike."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    italic, bold_italic = f"{FONT}-Italic", f"{FONT}-BoldItalic"
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+    for face in (BOLD, italic, bold_italic):
+        pdfmetrics.registerFont(TTFont(face, str(FONT_FILE.with_name(f"{face}.ttf"))))
+    for family, faces in {FONT: (FONT, BOLD, italic, bold_italic), BOLD: (BOLD, BOLD, bold_italic, bold_italic)}.items():
+        for (bold, slanted), face in zip(((0, 0), (1, 0), (0, 1), (1, 1)), faces):
+            addMapping(family, bold, slanted, face)
 
 
 def render(text: str, path: Path, title: str, columns: int = 2) -> int:
@@ -146,7 +187,9 @@ def render(text: str, path: Path, title: str, columns: int = 2) -> int:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, hyphenationLang="nl_NL", embeddedHyphenation=1, uriWasteReduce=0.3)
     styles = {
         "body": body,
+        "title": ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=23, spaceBefore=4, spaceAfter=6),
         "headline": ParagraphStyle("headline", fontName=BOLD, fontSize=16, leading=18.5, spaceBefore=4, spaceAfter=6),
+        "section": ParagraphStyle("section", fontName=BOLD, fontSize=13, leading=15.5, spaceBefore=3, spaceAfter=4),
         "subhead": ParagraphStyle("subhead", fontName=BOLD, fontSize=9.5, leading=11.5, spaceBefore=2),
     }
     story: list = []
@@ -159,7 +202,7 @@ def render(text: str, path: Path, title: str, columns: int = 2) -> int:
             story.append(Spacer(1, 7))
             continue
         count += 1
-        flowable = Paragraph(escape(piece.text).replace("\n", "<br/>"), styles[piece.style])
+        flowable = Paragraph(markup(piece.text), styles[piece.style])
         if piece.style == "body" and count % BOX_EVERY == 0 and len(piece.text) > 200:
             box = Table([[flowable]], colWidths=[column - 4])
             box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, HexColor("#336699")), ("BACKGROUND", (0, 0), (-1, -1), HexColor("#e8eef5"))]))
