@@ -54,6 +54,7 @@ GUTTER_GAP = 1.2  # a gap wider than this many font sizes on one baseline separa
 SPANNING = 0.62  # a line wider than this share of the text area spans the columns
 OVERFLOW = 1.15  # a narrow line this many times wider than a full column line ran over its column's edge
 FULL_LINE = 0.9  # the width of a full column line: this quantile of the narrow lines' widths
+OVERFLOW_SLACK = 0.1  # a line ending this share of the text area's width beyond it overflowed (it spans nothing)
 AREA_SHARE = 0.01  # the text area's edges leave out this share of the furthest line ends (overflows)
 MARGIN_BAND = 0.1  # furniture lies in the top or bottom tenth of the page
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one is a paragraph break
@@ -159,12 +160,13 @@ def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line
     if not body:
         return []
     left, right = area
-    spanning = [line for line in body if line.right - line.left > SPANNING * (right - left)]
-    narrow = [line for line in body if line.right - line.left <= SPANNING * (right - left)]
+    inside = right + OVERFLOW_SLACK * (right - left)  # a line ending beyond this ran off the text area
+    spanning = [line for line in body if line.right - line.left > SPANNING * (right - left) and line.right <= inside]
+    narrow = [line for line in body if line.right - line.left <= SPANNING * (right - left) or line.right > inside]
     widths = sorted(line.right - line.left for line in narrow)
     typical = widths[int(FULL_LINE * (len(widths) - 1))] if widths else 0.0
     columns = _columns([line for line in narrow if line.right - line.left <= OVERFLOW * typical])
-    column_of = {id(line): _column(line, columns) for line in narrow}
+    column_of = {id(line): _column(line, columns, typical) for line in narrow}
     cuts = sorted(spanning, key=lambda line: -line.baseline)
     runs: list[list[Line]] = []
     top = float("inf")
@@ -180,9 +182,10 @@ def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line
     return runs
 
 
-def _column(line: Line, columns: list[tuple[float, float]]) -> int:
-    """The column whose range holds the line's centre, or the nearest one."""
-    centre = (line.left + line.right) / 2
+def _column(line: Line, columns: list[tuple[float, float]], typical: float) -> int:
+    """The column whose range holds the line's centre, or the nearest one; a line that overflows
+    its column (wider than ``typical``, a full column line) belongs where it starts."""
+    centre = line.left + min(line.right - line.left, typical) / 2
     return min(range(len(columns)), key=lambda n: max(columns[n][0] - centre, centre - columns[n][1], 0.0))
 
 

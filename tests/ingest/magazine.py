@@ -24,6 +24,7 @@ than the body, smaller than a headline: pull quotes and kickers are level 2 ther
 a subhead; ``**bold**``,
 ``*italic*`` and ``<sup>`` are set in bold, italic and superscript, so a drop cap ("**V**eel") is a
 bold letter of its word. A mark left unpaired within a paragraph is dropped: print has no asterisks.
+Its other lines are body type: a markdown text marks its display type itself, so nothing is guessed.
 """
 
 from __future__ import annotations
@@ -82,13 +83,15 @@ def paragraphs(text: str) -> list[Piece]:
     :data:`PAGE` where the text starts a new page (kg.segment.lines: an indented first line)."""
     found: list[Piece] = []
     block: list[str] = []
-    for line in split_lines(text):
+    lines = split_lines(text)
+    guess = not any(line.heading_level for line in lines)  # a markdown text states its display type
+    for line in lines:
         if line.page_start and line.index:
-            found.extend(_block(block))
+            found.extend(_block(block, guess))
             block = []
             found.append(PAGE)
         if line.blank or line.heading_level:
-            found.extend(_block(block))
+            found.extend(_block(block, guess))
             block = []
         if line.heading_level:
             found.append(Piece(_HEADING_STYLES.get(line.heading_level, "subhead"), line.raw.strip().lstrip("#").strip()))
@@ -97,7 +100,7 @@ def paragraphs(text: str) -> list[Piece]:
                 found.append(GAP)
         else:
             block.append(line.raw.strip())
-    return found + _block(block)
+    return found + _block(block, guess)
 
 
 def _visible(line: str) -> str:
@@ -114,12 +117,12 @@ def _display(lines: list[str]) -> int:
     return count if shown and _OPENER.match(shown[0]) else 0
 
 
-def _block(lines: list[str]) -> list[Piece]:
-    """A block of lines as paragraphs: its display lines first, then the rest, where a line that
-    fills most of the block's widest line runs on."""
+def _block(lines: list[str], guess_display: bool) -> list[Piece]:
+    """A block of lines as paragraphs: its display lines first (when ``guess_display``), then
+    the rest, where a line that fills most of the block's widest line runs on."""
     if not lines:
         return []
-    display = _display(lines)
+    display = _display(lines) if guess_display else 0
     found = [Piece("headline" if display > 1 else "subhead", "\n".join(lines[:display]))] if display else []
     lines = lines[display:]
     widest = max((len(_visible(line)) for line in lines), default=0)
@@ -187,10 +190,10 @@ def render(text: str, path: Path, title: str, columns: int = 2) -> int:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, hyphenationLang="nl_NL", embeddedHyphenation=1, uriWasteReduce=0.3)
     styles = {
         "body": body,
-        "title": ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=23, spaceBefore=4, spaceAfter=6),
-        "headline": ParagraphStyle("headline", fontName=BOLD, fontSize=16, leading=18.5, spaceBefore=4, spaceAfter=6),
-        "section": ParagraphStyle("section", fontName=BOLD, fontSize=13, leading=15.5, spaceBefore=3, spaceAfter=4),
-        "subhead": ParagraphStyle("subhead", fontName=BOLD, fontSize=9.5, leading=11.5, spaceBefore=2),
+        "title": ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=23, spaceBefore=4, spaceAfter=6, keepWithNext=1),
+        "headline": ParagraphStyle("headline", fontName=BOLD, fontSize=16, leading=18.5, spaceBefore=4, spaceAfter=6, keepWithNext=1),
+        "section": ParagraphStyle("section", fontName=BOLD, fontSize=13, leading=15.5, spaceBefore=3, spaceAfter=4, keepWithNext=1),
+        "subhead": ParagraphStyle("subhead", fontName=BOLD, fontSize=9.5, leading=11.5, spaceBefore=2, keepWithNext=1),
     }
     story: list = []
     count = 0
