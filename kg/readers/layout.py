@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from statistics import median
 
@@ -55,7 +56,6 @@ SPANNING = 0.62  # a line wider than this share of the text area spans the colum
 OVERFLOW = 1.15  # a narrow line this many times wider than a full column line ran over its column's edge
 FULL_LINE = 0.9  # the width of a full column line: this quantile of the narrow lines' widths
 OVERFLOW_SLACK = 0.1  # a line ending this share of the text area's width beyond it overflowed (it spans nothing)
-AREA_SHARE = 0.01  # the text area's edges leave out this share of the furthest line ends (overflows)
 MARGIN_BAND = 0.1  # furniture lies in the top or bottom tenth of the page
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one is a paragraph break
 DISPLAY_SIZE = 1.15  # a line set this many times larger than the body text is display type
@@ -144,14 +144,19 @@ def is_furniture(line: Line, height: float, recurring: set[tuple[int, str]], bod
 
 def text_area(pages: list[list[Line]]) -> tuple[float, float]:
     """The left and right edge of the text on all pages: a page with one short column does not
-    make its full lines look as if they spanned the page, and a line that overflows its column
-    (an unbreakable web address running off the page) does not widen the area."""
-    lefts = sorted(line.left for page in pages for line in page)
-    rights = sorted(line.right for page in pages for line in page)
-    if not lefts:
+    make its full lines look as if they spanned the page. The edges are the outermost that two
+    lines or more share (to a point): a line that overflows its column (an unbreakable web
+    address running off the page) is alone where it ends and does not widen the area."""
+    every = [line for page in pages for line in page]
+    if not every:
         return 0.0, 0.0
-    edge = int(AREA_SHARE * (len(lefts) - 1))
-    return lefts[edge], rights[len(rights) - 1 - edge]
+    return _shared_edge([line.left for line in every], min), _shared_edge([line.right for line in every], max)
+
+
+def _shared_edge(edges: list[float], outermost: Callable[[Iterable[float]], float]) -> float:
+    counts = Counter(round(edge) for edge in edges)
+    shared = [edge for edge in edges if counts[round(edge)] >= 2]
+    return outermost(shared or edges)
 
 
 def reading_order(body: list[Line], area: tuple[float, float]) -> list[list[Line]]:
