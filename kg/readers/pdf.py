@@ -8,6 +8,8 @@ columns and drops the furniture (benchmarks/pdf_readers.py; docs/inputs.md). Its
 
 from __future__ import annotations
 
+import unicodedata
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
@@ -102,6 +104,8 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         char = chr(raw.FPDFText_GetUnicode(handle, index))
         if char.isspace() or not raw.FPDFText_GetLooseCharBox(handle, index, box):
             continue  # spaces and line breaks (PDFium's own or the file's) come from the geometry
+        if char not in _HYPHEN_MARKS and unicodedata.category(char) == "Cc":
+            continue  # a glyph the font maps to no character (NUL): a symbol with no text to give
         size = raw.FPDFText_GetFontSize(handle, index) or 1.0
         bold = raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT
         found.append(Glyph("-" if char in _HYPHEN_MARKS else char, box.left, box.right, box.bottom, size, bold))

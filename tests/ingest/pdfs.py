@@ -24,6 +24,21 @@ def _canvas_pdf(draw: str = "text", encrypt: str | None = None, pages: int = 1) 
     return stream.getvalue()
 
 
+def unmapped_symbol() -> bytes:
+    """A PDF whose line opens with a symbol its font has no glyph for (a check mark in Liberation
+    Sans Narrow): PDFium gives that glyph the character NUL."""
+    from tests.ingest.magazine import FONT, register_fonts
+
+    register_fonts()
+    stream = BytesIO()
+    canvas = Canvas(stream, pagesize=A4, invariant=1)
+    canvas.setFont(FONT, 11)
+    canvas.drawString(72, 700, "\u2713 Coachende houding en steunende interactie")
+    canvas.showPage()
+    canvas.save()
+    return stream.getvalue()
+
+
 def scanned() -> bytes:
     """A PDF whose pages are pictures of text: nothing to read without OCR."""
     return _canvas_pdf("shapes", pages=2)

@@ -58,6 +58,14 @@ def test_line_end_hyphens_are_kept_for_the_normaliser(magazine: tuple[Path, str,
     assert re.search(r"\w-\n\w", source.text), "a word broken at a line end keeps its hyphen"
 
 
+def test_a_glyph_without_a_character_leaves_no_control_character(tmp_path: Path) -> None:
+    """PDFium reads a glyph that its font maps to no character as NUL; the text keeps the words
+    and no control character (a NUL once reached the lemmatiser)."""
+    path = tmp_path / "symbol.pdf"
+    path.write_bytes(pdfs.unmapped_symbol())
+    assert read_source(path)[0].text == "Coachende houding en steunende interactie"
+
+
 @pytest.mark.parametrize(
     "make, message",
     [
