@@ -3,7 +3,7 @@
 Per line, hOCR gives the baseline (the TSV only the box, whose bottom drops with every descender)
 and ``x_size``, Tesseract's estimate of the line's type height from its letters (the box of a line
 in capitals, without ascenders or descenders, is lower than that of a line of the same type in
-lower case). Per word, with ``-c lstm_choice_mode=2``, the characters Tesseract weighed at each
+lower case), with ``x_descenders``, how much of it lies below the baseline. Per word, with ``-c lstm_choice_mode=2``, the characters Tesseract weighed at each
 position. Positions are pixels, y down.
 """
 
@@ -31,6 +31,7 @@ class Row:
     words: tuple[Word, ...]
     baseline: float
     x_size: float
+    x_descenders: float = 0.0
 
 
 def rows(hocr: str) -> list[Row]:
@@ -48,7 +49,7 @@ def rows(hocr: str) -> list[Row]:
             fields = _title(span)
             _, offset = (float(value) for value in fields.get("baseline", "0 0").split())
             box = _box(span)
-            found.append(Row(words, box[3] + offset, float(fields.get("x_size", box[3] - box[1]))))
+            found.append(Row(words, box[3] + offset, float(fields.get("x_size", box[3] - box[1])), float(fields.get("x_descenders", "0"))))
     return found
 
 

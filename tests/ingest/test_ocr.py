@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kg.ingest import read_source
 from kg.readers.hocr import Row, Word, rows
 from kg.readers.ink import solid, stems
-from kg.readers.ocr import page_lines
+from kg.readers.ocr import EM_PER_ASCENT, page_lines
 from kg.readers.spelling import respell
 from tests.ingest import pdfs
 from tests.ingest.magazine import BOLD, FONT, register_fonts
@@ -28,7 +28,7 @@ HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <span class='ocr_line' title="bbox 100 100 1300 140; baseline 0.001 -8; x_size 35; x_descenders 8; x_ascenders 7">
 <span class='ocrx_word' title='bbox 100 100 240 132; x_wconf 96'>Wijkteams</span>
 <span class='ocrx_word' title='bbox 250 100 330 140; x_wconf 91'>&amp; zorg</span></span>
-<span class='ocr_header' title="bbox 100 150 400 210; baseline 0 -12; x_size 62">
+<span class='ocr_header' title="bbox 100 150 400 210; baseline 0 -12; x_size 62; x_descenders 12; x_ascenders 12">
 <span class='ocrx_word' title='bbox 100 150 400 210; x_wconf 88'>Kop</span></span>
 <span class='ocr_line' title="bbox 100 220 300 250; baseline 0 0; x_size 35"><span class='ocrx_word' title='bbox 100 220 300 250; x_wconf 90'> </span></span>
 </p></div></div></body></html>"""
@@ -38,7 +38,7 @@ def test_hocr_rows_give_words_baseline_and_type_height() -> None:
     found = rows(HOCR)
     assert [[w.text for w in row.words] for row in found] == [["Wijkteams", "& zorg"], ["Kop"]]  # a line without words is left out
     assert found[0].baseline == 140 - 8 and found[0].x_size == 35 and found[0].words[1] == Word("& zorg", (250, 100, 330, 140), 91)
-    assert found[1].baseline == 210 - 12 and found[1].x_size == 62  # a header line counts as a line
+    assert found[1].baseline == 210 - 12 and (found[1].x_size, found[1].x_descenders) == (62, 12)  # a header line counts as a line
 
 
 CHOICES = """<html xmlns="http://www.w3.org/1999/xhtml"><body>
@@ -97,8 +97,9 @@ def test_a_solid_box_is_a_mark_and_a_letter_is_not() -> None:
 
 
 def _row(baseline: int, *words: tuple[str, int, int, int, int]) -> Row:
-    """A row of 35-pixel type: words as (text, left, right, height, confidence), standing on the baseline."""
-    return Row(tuple(Word(text, (left, baseline - tall, right, baseline), sure) for text, left, right, tall, sure in words), baseline, 35.0)
+    """A row of 35-pixel type (7 of them below the baseline): words as (text, left, right, height,
+    confidence), standing on the baseline."""
+    return Row(tuple(Word(text, (left, baseline - tall, right, baseline), sure) for text, left, right, tall, sure in words), baseline, 35.0, 7.0)
 
 
 def test_a_tesseract_line_across_the_gutter_becomes_one_line_per_column() -> None:
@@ -106,7 +107,19 @@ def test_a_tesseract_line_across_the_gutter_becomes_one_line_per_column() -> Non
     found = page_lines([_row(100, ("links", 100, 300, 30, 95), ("eind", 310, 560, 30, 95), ("rechts", 640, 900, 30, 95))], image, HEIGHT, SCALE)
     assert [line.text for line in found] == ["links eind", "rechts"]  # 80 pixels apart: a gutter for 35-pixel type, not a space
     assert found[1].left == pytest.approx(640 / SCALE) and found[0].baseline == pytest.approx(HEIGHT - 100 / SCALE)
-    assert found[0].size == pytest.approx(35 / SCALE)
+    assert found[0].size == pytest.approx((35 - 7) * EM_PER_ASCENT / SCALE)
+
+
+def test_a_headline_without_descenders_is_as_large_as_one_with_them() -> None:
+    """Tesseract's type height of two 20-point headlines at 300 dpi: "Even niet aan zet" has no
+    descenders and gets x_size 68.4, "Weer de straat op" 78; above the baseline both reach 61-62
+    pixels, as high as a 20-point face does (body text: 35 and 28 pixels)."""
+    image = np.full((400, 1400), 255, dtype=np.uint8)
+    plain, descending, body = (Row((Word(text, (100, 30, 600, 100), 95),), 100, size, below) for text, size, below in (("Even", 68.42, 7.42), ("Weer", 78.0, 16.0), ("De", 35.0, 7.0)))
+    sizes = [page_lines([row], image, HEIGHT, SCALE)[0].size for row in (plain, descending, body)]
+    assert sizes[0] == pytest.approx(sizes[1], rel=0.03)
+    assert sizes[0] / sizes[2] == pytest.approx(20 / 9, rel=0.03)  # the text layer's ratio: headlines stay headlines
+    assert sizes[2] == pytest.approx(9, rel=0.05)
 
 
 def test_specks_go_and_a_solid_square_is_a_bullet() -> None:
