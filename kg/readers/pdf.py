@@ -19,6 +19,7 @@ from kg.readers.layout import Glyph, Line, body_size, furniture_keys, heading_sc
 MEDIA_TYPE = "application/pdf"
 OCR_HINT = "it has no text layer (scanned pages?); build with --ocr to read it by OCR (Tesseract), or make a text layer first (`ocrmypdf -l nld FILE.pdf FILE-ocr.pdf`)"
 PAGE_MARK = "\f"  # a page after the first opens with a form feed, as pdftotext marks it; kg.segment.lines reads it as a page start
+UNMAPPED = "\ufffd"  # the replacement character, for a glyph with no character: no control character reaches the text
 BOLD_WEIGHT = 600  # PDFium's font weight (CSS scale: 400 regular, 700 bold)
 _HYPHEN_MARKS = {"\x02", "\ufffe", "\u00ad"}  # PDFium marks a line-end hyphen it would join; we keep it for the normaliser
 
@@ -105,7 +106,7 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         if char.isspace() or not raw.FPDFText_GetLooseCharBox(handle, index, box):
             continue  # spaces and line breaks (PDFium's own or the file's) come from the geometry
         if char not in _HYPHEN_MARKS and unicodedata.category(char) == "Cc":
-            continue  # a glyph the font maps to no character (NUL): a symbol with no text to give
+            char = UNMAPPED  # a glyph the font maps to no character (NUL): a symbol was printed there
         size = raw.FPDFText_GetFontSize(handle, index) or 1.0
         bold = raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT
         found.append(Glyph("-" if char in _HYPHEN_MARKS else char, box.left, box.right, box.bottom, size, bold))

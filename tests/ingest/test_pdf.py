@@ -58,12 +58,13 @@ def test_line_end_hyphens_are_kept_for_the_normaliser(magazine: tuple[Path, str,
     assert re.search(r"\w-\n\w", source.text), "a word broken at a line end keeps its hyphen"
 
 
-def test_a_glyph_without_a_character_leaves_no_control_character(tmp_path: Path) -> None:
-    """PDFium reads a glyph that its font maps to no character as NUL; the text keeps the words
-    and no control character (a NUL once reached the lemmatiser)."""
+def test_a_glyph_without_a_character_is_the_replacement_character(tmp_path: Path) -> None:
+    """PDFium reads a glyph that its font maps to no character as NUL; the text has no control
+    character (a NUL once reached the lemmatiser; XML cannot hold one) but keeps that a symbol
+    stood there (a bullet: the line is an item, not a headline)."""
     path = tmp_path / "symbol.pdf"
     path.write_bytes(pdfs.unmapped_symbol())
-    assert read_source(path)[0].text == "Coachende houding en steunende interactie"
+    assert read_source(path)[0].text == "\ufffd Coachende houding en steunende interactie"
 
 
 @pytest.mark.parametrize(
