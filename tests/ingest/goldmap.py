@@ -49,8 +49,9 @@ def line_map(original: str, rendered: str) -> dict[int, int]:
     return mapped
 
 
-def carry_over(gold: dict[str, Any], source: str, lines: dict[int, int]) -> dict[str, Any]:
-    """The gold file renamed to ``source`` with every line number carried over."""
+def carry_over(gold: dict[str, Any], source: str, lines: dict[int, int], worded: set[int]) -> dict[str, Any]:
+    """The gold file renamed to ``source`` with every line number carried over; ``worded``: the
+    lines of the original that hold a word."""
 
     def at(line: int | None) -> int | None:
         return None if line is None else lines.get(line, max(lines.values()))
@@ -59,7 +60,7 @@ def carry_over(gold: dict[str, Any], source: str, lines: dict[int, int]) -> dict
     moved["source"] = source
     if moved.get("covers"):
         first, last = moved["covers"]
-        later = [lines[line] for line in lines if line > last]  # text the gold leaves unannotated
+        later = [lines[line] for line in worded if line > last]  # text the gold leaves unannotated
         end = min(at(last), min(later) - 1) if later else at(last)
         moved["covers"] = [at(first), max(at(first), end)]
     for article in moved.get("articles", []):
@@ -76,12 +77,12 @@ def write_carried_gold(gold_dir: Path, texts: dict[str, tuple[str, str, str]], o
     """For each gold file whose source is in ``texts`` (source -> (new name, its text, the
     rendered text)), a carried-over copy in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    maps: dict[str, dict[int, int]] = {}  # one alignment per source, shared by its part files
+    maps: dict[str, tuple[dict[int, int], set[int]]] = {}  # one alignment per source, shared by its part files
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold.get("source") in texts:
             name, original, rendered = texts[gold["source"]]
             if gold["source"] not in maps:
-                maps[gold["source"]] = line_map(original, rendered)
-            moved = carry_over(gold, name, maps[gold["source"]])
+                maps[gold["source"]] = line_map(original, rendered), set(_words(original)[1])
+            moved = carry_over(gold, name, *maps[gold["source"]])
             (out / path.name).write_text(json.dumps(moved, ensure_ascii=False, indent=1), encoding="utf-8")
