@@ -152,7 +152,7 @@ def _ingest(options: BuildOptions, report: Reporter) -> tuple[list[Source], list
     if refused and options.strict:
         raise InputError(f"{len(refused)} source(s) refused and --strict is set: " + "; ".join(map(str, refused)))
     if not sources:
-        raise InputError("no readable sources were given (.txt, .md, .pdf, .html, .htm or .docx)")
+        raise InputError("no readable sources were given (.txt, .md, .pdf, .html, .htm, .docx or .odt)")
     return sources, refused, warnings
 
 

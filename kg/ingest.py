@@ -72,10 +72,10 @@ def _nothing(path: Path) -> bool:
 
 def collect(paths: list[Path], skip: Callable[[Path], bool] = _nothing) -> tuple[list[Path], list[RefusedSource]]:
     """Expand folders into their sources, text (.txt, .md) and documents a reader reads (.pdf,
-    .html, .htm, .docx),
+    .html, .htm, .docx, .odt),
     recursively, sorted; refuse what is missing.
 
-    In a folder, a document of a type that is not read yet (.odt, .doc, .rtf, .epub), an
+    In a folder, a document of a type that is not read yet (.doc, .rtf, .epub), an
     unreadable subfolder and a linked subfolder (not followed) are refused with their reason;
     other files (data, images) are left out silently: :func:`left_out` counts them. In a folder,
     what ``skip`` says (the build's own output and cache) is not entered."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.ingest import Source
 from kg.paths import PACKAGE, ontology_dir
 
-LIBRARIES = ("rdflib", "pyshacl", "shacl", "spacy", "networkx", "numpy", "scipy", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx")
+LIBRARIES = ("rdflib", "pyshacl", "shacl", "spacy", "networkx", "numpy", "scipy", "pyvis", "pyoxigraph", "pypdfium2", "trafilatura", "python-docx", "lxml")
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from importlib import import_module
 
-FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}  # file suffix -> the module of kg.readers that reads it
+FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx", ".odt": "odt"}  # file suffix -> the module of kg.readers that reads it
 
 
 class Unreadable(Exception):
@@ -39,6 +39,18 @@ class Reading:
 
 
 Reader = Callable[[bytes], Reading]
+
+
+def document_reading(blocks: list[str], notes: list[str], media_type: str) -> Reading:
+    """A word processor's document as text: its blocks (paragraphs, markdown headings, table rows)
+    separated by a blank line, and its footnotes after them under "## Voetnoten", each as "[N] text",
+    so that a footnote's sentences are not read into the paragraph that cites them."""
+    if notes:
+        blocks = [*blocks, "## Voetnoten", *(f"[{number}] {note}" for number, note in enumerate(notes, start=1))]
+    text = "\n\n".join(block for block in blocks if block.strip())
+    if not text.strip():
+        raise Unreadable("has no text (an empty document, or only pictures)")
+    return Reading(text + "\n", media_type)
 
 
 def reader(suffix: str, ocr: bool = False) -> Reader:

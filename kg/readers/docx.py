@@ -3,8 +3,7 @@
 A heading (a paragraph in a "Heading N" / "Kop N" style, or with an outline level) is written as a
 markdown heading of its level, which the segmenter reads as an article's title (level 1) or a subhead.
 Paragraphs are separated by a blank line, table cells read row by row. Footnotes are not in the
-running text: they follow it under a "Voetnoten" heading, each as "[N] text", so that a footnote's
-sentences are not read into the paragraph that cites them.
+running text: they follow it under a "Voetnoten" heading (:func:`kg.readers.document_reading`).
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 import zipfile
 from io import BytesIO
 
-from kg.readers import Reading, Unreadable
+from kg.readers import Reading, Unreadable, document_reading
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -35,13 +34,7 @@ def read(data: bytes) -> Reading:
         elif element.tag == f"{_W}tbl":
             table = docx.table.Table(element, document)
             blocks.extend(" | ".join(cell.text.strip() for cell in row.cells) for row in table.rows)
-    notes = _footnotes(data)
-    if notes:
-        blocks.extend(["## Voetnoten", *notes])
-    text = "\n\n".join(block for block in blocks if block.strip())
-    if not text.strip():
-        raise Unreadable("has no text (an empty document, or only pictures)")
-    return Reading(text + "\n", MEDIA_TYPE)
+    return document_reading(blocks, _footnotes(data), MEDIA_TYPE)
 
 
 def _paragraph(paragraph: object) -> list[str]:
@@ -78,5 +71,5 @@ def _footnotes(data: bytes) -> list[str]:
             continue
         text = " ".join("".join(t.text or "" for t in note.iter(f"{_W}t")).split())
         if text:
-            notes.append(f"[{len(notes) + 1}] {text}")
+            notes.append(text)
     return notes

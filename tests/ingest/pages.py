@@ -3,7 +3,8 @@
 A text in the gold-web layout (title line, blank line, paragraphs separated by blank lines) becomes
 a page as a browser saves it: metadata in the head (title, author, date, site name, canonical
 address), a navigation menu, a sidebar of other articles and a footer around the article; or a
-.docx with the title as a Heading 1, the paragraphs, a Heading 2 for each short line, and one footnote.
+.docx or .odt with the title as a Heading 1, the paragraphs, a Heading 2 for each short line, and one
+footnote.
 """
 
 from __future__ import annotations
@@ -95,3 +96,43 @@ def _with_footnote(data: bytes, note: str) -> bytes:
             target.writestr(item, content)
         target.writestr("word/footnotes.xml", FOOTNOTES.format(note=escape(note)))
     return out.getvalue()
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3">
+<office:automatic-styles>{styles}</office:automatic-styles>
+<office:body><office:text><text:sequence-decls/>{body}</office:text></office:body></office:document-content>"""
+ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+def odt_package(body: str, styles: str = "") -> bytes:
+    """An OpenDocument text package as LibreOffice writes one: the mimetype first and stored, the
+    content (``body``: the XML inside office:text; ``styles``: automatic styles) and a manifest."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype", (2020, 6, 12, 0, 0, 0)), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        for name, content in (("content.xml", ODT_CONTENT.format(body=body, styles=styles)), ("META-INF/manifest.xml", ODT_MANIFEST)):
+            package.writestr(zipfile.ZipInfo(name, (2020, 6, 12, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def odt_file(text: str, path: Path, note: str) -> None:
+    """A .odt holding ``text``: title as a level-1 heading, subheads at level 2, and ``note`` as a
+    footnote of the first paragraph."""
+    title, blocks = _parts(text)
+    cited = f'<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>{escape(note)}</text:p></text:note-body></text:note>'
+    body = [f'<text:h text:outline-level="1">{escape(title)}</text:h>']
+    for block in blocks:
+        if _subhead(block):
+            body.append(f'<text:h text:outline-level="2">{escape(block)}</text:h>')
+        else:
+            body.append(f"<text:p>{escape(block)}{cited}</text:p>")
+            cited = ""
+    path.write_bytes(odt_package("\n".join(body)))

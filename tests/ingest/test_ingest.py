@@ -34,12 +34,12 @@ def test_folders_expand_to_text_and_markdown_and_unknown_types_are_refused(tmp_p
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text("y")
-    (tmp_path / "c.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "c.rtf").write_bytes(b"{\\rtf1 x}")
     (tmp_path / "d.pdf").write_bytes(b"%PDF")
     (tmp_path / "e.htm").write_text("<p>x</p>")
-    found, refused = collect([tmp_path, tmp_path / "c.odt", tmp_path / "missing.txt"])
+    found, refused = collect([tmp_path, tmp_path / "c.rtf", tmp_path / "missing.txt"])
     assert [p.name for p in found] == ["a.txt", "b.md", "d.pdf", "e.htm"]
-    assert {r.path.name for r in refused} == {"c.odt", "missing.txt"}
+    assert {r.path.name for r in refused} == {"c.rtf", "missing.txt"}
 
 
 def test_refused_files_are_skipped_and_the_rest_builds(tmp_path: Path) -> None:
@@ -81,13 +81,13 @@ def test_a_file_that_is_not_text_is_refused_with_what_it_looks_like(tmp_path: Pa
 
 def test_documents_in_a_folder_are_refused_and_data_files_counted(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
-    (tmp_path / "paper.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "paper.rtf").write_bytes(b"{\\rtf1 x}")
     (tmp_path / "gold.json").write_text("{}")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
     found, refused = collect([tmp_path])
     assert [p.name for p in found] == ["a.txt"]
-    assert {r.path.name for r in refused} == {"paper.odt", "linked"}
+    assert {r.path.name for r in refused} == {"paper.rtf", "linked"}
     assert [p.name for p in left_out([tmp_path])] == ["gold.json"]
 
 

@@ -1,5 +1,5 @@
-"""Saved web pages and Word files: the main text, the page's metadata, headings and footnotes,
-and builds that score as the same texts do as .txt."""
+"""Saved web pages, Word and OpenDocument files: the main text, the page's metadata, headings and
+footnotes, and builds that score as the same texts do as .txt."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kg.evaluate import evaluate
 from kg.ingest import RefusedSource, read_source
 from kg.rdf.namespaces import SCHEMA
 from tests.ingest.goldmap import write_carried_gold
-from tests.ingest.pages import SITE, html_page, word_file
+from tests.ingest.pages import SITE, html_page, odt_file, odt_package, word_file
 from tests.utils.building import GOLD, run_build
 
 GOLD_WEB = GOLD.with_name("gold-web")  # beside the seeds' gold
@@ -52,11 +52,46 @@ def test_a_word_file_keeps_headings_as_headings_and_footnotes_apart(tmp_path: Pa
     assert sum(NOTE in block for block in blocks) == 1
 
 
+ODT_BODY = """<text:p text:style-name="P1">Werkplaats in de wijk</text:p>
+<text:h text:outline-level="2">Wat we <text:span>leerden</text:span></text:h>
+<text:p>De gemeente en<text:s text:c="3"/>Movisie werken samen<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>
+<text:note-body><text:p>Zie het verslag van 2020.</text:p></text:note-body></text:note> aan de wijkteams.<office:annotation><dc:creator>Redactie</dc:creator><text:p>nakijken</text:p></office:annotation></text:p>
+<text:list><text:list-item><text:p>Eerste les</text:p></text:list-item><text:list-item><text:p>Tweede<text:line-break/>les</text:p></text:list-item></text:list>
+<draw:frame draw:name="Foto"><draw:text-box><text:p>Foto: bijschrift</text:p></draw:text-box></draw:frame>
+<table:table><table:table-row><table:table-cell><text:p>Duur</text:p></table:table-cell><table:table-cell><text:p>2 jaar</text:p></table:table-cell></table:table-row></table:table>
+<text:section><text:p>Slot<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Een eindnoot.</text:p></text:note-body></text:note></text:p></text:section>"""
+TITLE_STYLE = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'
+
+
+def test_an_opendocument_text_keeps_headings_lists_and_tables_and_its_notes_apart(tmp_path: Path) -> None:
+    """An invented .odt as LibreOffice writes one: a paragraph in the Title style and a text:h are
+    headings; spaces, list items, a table row and a section are read in order; the footnote and
+    the endnote follow the text; a comment and a picture's caption are not running text."""
+    path = tmp_path / "werkplaats.odt"
+    path.write_bytes(odt_package(ODT_BODY, TITLE_STYLE))
+    source, _ = read_source(path)
+    assert source.text.split("\n\n") == [
+        "# Werkplaats in de wijk",
+        "## Wat we leerden",
+        "De gemeente en Movisie werken samen aan de wijkteams.",
+        "Eerste les",
+        "Tweede les",
+        "Duur | 2 jaar",
+        "Slot",
+        "## Voetnoten",
+        "[1] Zie het verslag van 2020.",
+        "[2] Een eindnoot.\n",
+    ]
+    assert source.original is not None and source.original.media_type == "application/vnd.oasis.opendocument.text"
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [
         ("empty.html", b"<html><head><title>Leeg</title></head><body><nav><a href='/'>Home</a></nav></body></html>", "no main text"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "not a Word .docx"),
+        ("broken.odt", b"PK\x03\x04 not really a zip", "not an OpenDocument text"),
+        ("empty.odt", odt_package(""), "has no text"),
     ],
 )
 def test_unreadable_pages_and_word_files_are_refused_by_name(tmp_path: Path, name: str, content: bytes, message: str) -> None:
@@ -69,7 +104,8 @@ def test_unreadable_pages_and_word_files_are_refused_by_name(tmp_path: Path, nam
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """The three gold-web texts built as .txt, and as saved pages plus Word files; returns (txt out, doc out, corpus)."""
+    """The three gold-web texts built as .txt, and as saved pages plus Word and OpenDocument files;
+    returns (txt out, doc out, corpus)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     folder = tmp_path_factory.mktemp("web-word")
     texts, documents = folder / "texts", folder / "documents"
@@ -79,6 +115,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         (texts / f"{stem}.txt").write_text(_text(stem), encoding="utf-8")
         (documents / f"{stem}.html").write_bytes(html_page(_text(stem), stem))
         word_file(_text(stem), documents / f"{stem}.docx", NOTE)
+        odt_file(_text(stem), documents / f"{stem}.odt", NOTE)
     run_build([texts], folder / "text-out", folder / "cache", jobs=2)
     run_build([documents], folder / "doc-out", folder / "cache", jobs=2)
     return folder / "text-out", folder / "doc-out", documents
@@ -86,7 +123,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
 
 def test_pages_and_word_files_score_as_their_texts_against_gold(builds: tuple[Path, Path, Path], tmp_path: Path) -> None:
     text_out, doc_out, _ = builds
-    for suffix in (".html", ".docx"):
+    for suffix in (".html", ".docx", ".odt"):
         carried = {
             f"{stem}.txt": (f"{stem}{suffix}.txt", _text(stem), (doc_out / "text" / f"{stem}{suffix}.txt").read_text(encoding="utf-8")) for stem in PAGES
         }
