@@ -11,8 +11,8 @@ as a careful text extraction shows a headline. In a document with headline type 
 size or more), type much larger than the body text is written as a markdown heading, one line
 however many it was printed on: a headline (level 1) or a section title, pull quote or large kicker
 (level 2), which is how a size-aware PDF converter marks them and how the segmenter reads a
-markdown text's structure. Hyphens at line ends are kept:
-undoing them is the normaliser's job (kg.normalise.hyphenation).
+markdown text's structure. Hyphens at line ends are kept: undoing them is the normaliser's job
+(kg.normalise.hyphenation).
 """
 
 from __future__ import annotations
