@@ -39,6 +39,7 @@ class Reading:
 
 
 Reader = Callable[[bytes], Reading]
+TITLE_STYLES = ("title", "titel")  # a word processor's paragraph style for a document's title: a level-1 heading
 
 
 def document_reading(blocks: list[str], notes: list[str], media_type: str) -> Reading:

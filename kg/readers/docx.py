@@ -12,7 +12,7 @@ import re
 import zipfile
 from io import BytesIO
 
-from kg.readers import Reading, Unreadable, document_reading
+from kg.readers import TITLE_STYLES, Reading, Unreadable, document_reading
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,7 +51,7 @@ def _heading_level(paragraph: object) -> int:
         match = _HEADING.match(style.name or "")
         if match:
             return min(int(match.group(1)), 6)
-        if style.name and style.name.lower() in ("title", "titel"):
+        if style.name and style.name.lower() in TITLE_STYLES:
             return 1
         style = style.base_style
     return 0

@@ -3,8 +3,8 @@
 Per line, hOCR gives the baseline (the TSV only the box, whose bottom drops with every descender)
 and ``x_size``, Tesseract's estimate of the line's type height from its letters (the box of a line
 in capitals, without ascenders or descenders, is lower than that of a line of the same type in
-lower case), with ``x_descenders``, how much of it lies below the baseline. Per word, with ``-c lstm_choice_mode=2``, the characters Tesseract weighed at each
-position. Positions are pixels, y down.
+lower case), with ``x_descenders``, how much of it lies below the baseline. Per word, with ``-c
+lstm_choice_mode=2``, the characters Tesseract weighed at each position. Positions are pixels, y down.
 """
 
 from __future__ import annotations

@@ -216,8 +216,9 @@ def page_text(runs: list[list[Line]], document_body: float = 0.0) -> str:
     body = body_size(ordered)
     pairs = list(zip(ordered, ordered[1:]))
     usual = usual_step([a.baseline - b.baseline for a, b in pairs if _below(a, b) and not display(a, body) and not display(b, body)])
-    out = [_heading(ordered[0], document_body)] if ordered else []
-    for before, line in pairs:
+    levels = [heading_level(line, document_body) for line in ordered]
+    out = [_heading(ordered[0].text, levels[0])] if ordered else []
+    for number, (before, line) in enumerate(pairs, start=1):
         shown = display(before, body), display(line, body)
         if shown[0] != shown[1] or shown[0] and not _same_type(before, line):
             gap = not line.text[:1].islower()  # a headline or subhead stands apart, unless its sentence runs on
@@ -225,13 +226,12 @@ def page_text(runs: list[list[Line]], document_body: float = 0.0) -> str:
             gap = not _below(before, line) or before.baseline - line.baseline > 2 * max(before.size, line.size)
         else:
             gap = bool(usual) and _below(before, line) and before.baseline - line.baseline > PARAGRAPH_GAP * usual
-        level = heading_level(line, document_body)
-        if level and not gap and heading_level(before, document_body) == level and _same_type(before, line):
+        if levels[number] and not gap and levels[number - 1] == levels[number] and _same_type(before, line):
             out[-1] += " " + line.text
             continue
         if gap and out[-1]:
             out.append("")
-        out.append(_heading(line, document_body))
+        out.append(_heading(line.text, levels[number]))
     return "\n".join(out)
 
 
@@ -242,9 +242,8 @@ def heading_level(line: Line, document_body: float) -> int:
     return 1 if line.size >= HEADLINE_SIZE * document_body else 2 if line.size >= SECTION_SIZE * document_body else 0
 
 
-def _heading(line: Line, document_body: float) -> str:
-    level = heading_level(line, document_body)
-    return f"{'#' * level} {line.text}" if level else line.text
+def _heading(text: str, level: int) -> str:
+    return f"{'#' * level} {text}" if level else text
 
 
 def display(line: Line, body: float) -> bool:

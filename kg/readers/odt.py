@@ -15,7 +15,7 @@ from io import BytesIO
 
 from lxml import etree
 
-from kg.readers import Reading, Unreadable, document_reading
+from kg.readers import TITLE_STYLES, Reading, Unreadable, document_reading
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -49,7 +49,7 @@ def _titles(root: etree._Element) -> set[str]:
 def _based_on_title(name: str | None, parents: dict[str | None, str | None]) -> bool:
     seen: set[str] = set()
     while name and name not in seen:
-        if name.lower() in ("title", "titel"):
+        if name.lower() in TITLE_STYLES:
             return True
         seen.add(name)
         name = parents.get(name)
@@ -83,7 +83,9 @@ class _Reader:
         return f"{'#' * min(level, 6)} {text}" if level and text else text
 
     def _cell(self, cell: etree._Element) -> str:
-        return " ".join(" ".join(self._inline(p).split()) for p in cell.iter(f"{_TEXT}p", f"{_TEXT}h"))
+        """The cell's paragraphs (those of a note in it are the note's)."""
+        paragraphs = (p for p in cell.iter(f"{_TEXT}p", f"{_TEXT}h") if not any(a.tag == f"{_TEXT}note" for a in p.iterancestors()))
+        return " ".join(" ".join(self._inline(p).split()) for p in paragraphs)
 
     def _inline(self, element: etree._Element) -> str:
         """The paragraph's characters: spaces (``text:s``), tabs and line breaks as spaces, a note's

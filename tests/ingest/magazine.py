@@ -21,9 +21,8 @@ subhead (bold, body size). Neither is always right (a pull quote, a signature), 
 A markdown text (seed 003 is a magazine exported to markdown) is typeset as the magazine printed
 it, not with its marks: a heading of level 1 is a headline, of level 2 a section title (set larger
 than the body, smaller than a headline: pull quotes and kickers are level 2 there), a deeper one
-a subhead; ``**bold**``,
-``*italic*`` and ``<sup>`` are set in bold, italic and superscript, so a drop cap ("**V**eel") is a
-bold letter of its word. A mark left unpaired within a paragraph is dropped: print has no asterisks.
+a subhead; ``**bold**``, ``*italic*`` and ``<sup>`` are set in bold, italic and superscript, so a
+drop cap ("**V**eel") is a bold letter of its word. A mark left unpaired within a paragraph is dropped: print has no asterisks.
 Its other lines are body type: a markdown text marks its display type itself, so nothing is guessed.
 """
 
@@ -67,9 +66,10 @@ _INLINE = (
 
 @dataclass(frozen=True)
 class Piece:
-    """A paragraph and how it is set: ``body``; ``headline`` (display type, its lines kept,
-    joined by newlines); ``section`` (larger than the body); ``subhead`` (bold); or, with no text, ``page`` (the text's page ends
-    here: the magazine turns the page too) and ``gap`` (a blank line)."""
+    """A paragraph and how it is set: ``body``; ``title`` and ``headline`` (display type, its
+    lines kept, joined by newlines); ``section`` (larger than the body); ``subhead`` (bold); or,
+    with no text, ``page`` (the text's page ends here: the magazine turns the page too) and ``gap``
+    (a blank line)."""
 
     style: str
     text: str = ""

@@ -58,15 +58,15 @@ ODT_BODY = """<text:p text:style-name="P1">Werkplaats in de wijk</text:p>
 <text:note-body><text:p>Zie het verslag van 2020.</text:p></text:note-body></text:note> aan de wijkteams.<office:annotation><dc:creator>Redactie</dc:creator><text:p>nakijken</text:p></office:annotation></text:p>
 <text:list><text:list-item><text:p>Eerste les</text:p></text:list-item><text:list-item><text:p>Tweede<text:line-break/>les</text:p></text:list-item></text:list>
 <draw:frame draw:name="Foto"><draw:text-box><text:p>Foto: bijschrift</text:p></draw:text-box></draw:frame>
-<table:table><table:table-row><table:table-cell><text:p>Duur</text:p></table:table-cell><table:table-cell><text:p>2 jaar</text:p></table:table-cell></table:table-row></table:table>
+<table:table><table:table-row><table:table-cell><text:p>Duur</text:p></table:table-cell><table:table-cell><text:p>2 jaar<text:note text:id="ftn2" text:note-class="footnote"><text:note-citation>2</text:note-citation><text:note-body><text:p>Met verlenging.</text:p></text:note-body></text:note></text:p></table:table-cell></table:table-row></table:table>
 <text:section><text:p>Slot<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Een eindnoot.</text:p></text:note-body></text:note></text:p></text:section>"""
 TITLE_STYLE = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'
 
 
 def test_an_opendocument_text_keeps_headings_lists_and_tables_and_its_notes_apart(tmp_path: Path) -> None:
     """An invented .odt as LibreOffice writes one: a paragraph in the Title style and a text:h are
-    headings; spaces, list items, a table row and a section are read in order; the footnote and
-    the endnote follow the text; a comment and a picture's caption are not running text."""
+    headings; spaces, list items, a table row and a section are read in order; the footnotes (one
+    in a table cell) and the endnote follow the text, each once; a comment and a picture's caption are not running text."""
     path = tmp_path / "werkplaats.odt"
     path.write_bytes(odt_package(ODT_BODY, TITLE_STYLE))
     source, _ = read_source(path)
@@ -80,7 +80,8 @@ def test_an_opendocument_text_keeps_headings_lists_and_tables_and_its_notes_apar
         "Slot",
         "## Voetnoten",
         "[1] Zie het verslag van 2020.",
-        "[2] Een eindnoot.\n",
+        "[2] Met verlenging.",
+        "[3] Een eindnoot.\n",
     ]
     assert source.original is not None and source.original.media_type == "application/vnd.oasis.opendocument.text"
 
